@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Globalization;
+using Hebb.Autodiff;
+using Hebb.Cli.Output;
+using Hebb.Serialization;
+using Hebb.Tensors;
+
+namespace Hebb.Cli.Commands;
+
+/// <summary><c>hebb predict</c>: the note's last step — restore the model, take the argmax of the logits
+/// of the first test images — or classify one PNG.</summary>
+internal static class PredictCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var model = SharedOptions.Model();
+        var data = SharedOptions.Data();
+        var count = new Option<int>("--count") { Description = "How many test images, from the first", DefaultValueFactory = _ => 20 };
+        var image = new Option<string?>("--image")
+        {
+            Description = "Classify this grayscale PNG instead (28x28, white digit on black as in MNIST)",
+            HelpName = "FILE",
+        };
+        var invert = new Option<bool>("--invert") { Description = "With --image: the digit is dark on a light background" };
+        var json = SharedOptions.Json();
+        var command = new Command("predict", "Predict classes with a saved model") { model, data, count, image, invert, json };
+        command.SetAction(parsed =>
+        {
+            var saved = ModelFile.Load(parsed.GetValue(model)!);
+            if (parsed.GetValue(image) is { } imagePath)
+            {
+                var pixels = PngImage.ReadGrayscale(imagePath, parsed.GetValue(invert));
+                saved.CheckInputs(pixels.Length, imagePath);
+                var probabilities = Probabilities(saved.Model, new Tensor(pixels, 1, pixels.Length));
+                int predicted = Array.IndexOf(probabilities, probabilities.Max());
+                context.Output.WriteLine(parsed.GetValue(json)
+                    ? Json.Line(new Dictionary<string, object?> { ["file"] = Path.GetFullPath(imagePath), ["predicted"] = predicted, ["probabilities"] = probabilities })
+                    : string.Create(CultureInfo.InvariantCulture, $"{imagePath}: {predicted} (probability {probabilities[predicted]:F4})"));
+                return ExitCode.Success;
+            }
+
+            int wanted = parsed.GetValue(count);
+            if (wanted < 1) throw new UsageException($"--count: expected a positive integer, found {wanted}");
+            var split = SharedOptions.LoadData(parsed.GetValue(data));
+            saved.CheckInputs(split.Test.FeatureCount, split.Source);
+            int n = Math.Min(wanted, split.Test.Count);
+            var predictions = saved.Model.Predict(split.Test.Features(0, n));
+            var labels = split.Test.LabelArray(0, n);
+            int right = 0;
+            for (int i = 0; i < n; i++)
+            {
+                if (predictions[i] == labels[i]) right++;
+                context.Output.WriteLine(parsed.GetValue(json)
+                    ? Json.Line(new Dictionary<string, object?> { ["index"] = i, ["predicted"] = predictions[i], ["actual"] = labels[i] })
+                    : $"test image {i,5}: predicted {predictions[i]}, actual {labels[i]}{(predictions[i] == labels[i] ? "" : "  <- wrong")}");
+            }
+            if (!parsed.GetValue(json)) context.Output.WriteLine($"{right} of {n} right");
+            return ExitCode.Success;
+        });
+        return command;
+    }
+
+    private static float[] Probabilities(Hebb.Layers.Sequential model, Tensor input)
+    {
+        using var _ = Autograd.NoGradient();
+        return Activations.Activation.Softmax.Apply(model.Forward(input)).Data;
+    }
+}

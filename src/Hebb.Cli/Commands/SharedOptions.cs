@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Hebb.Data;
+
+namespace Hebb.Cli.Commands;
+
+/// <summary>Options that several commands share, defined once.</summary>
+internal static class SharedOptions
+{
+    public static Option<bool> Json() => new("--json") { Description = "Print machine-readable JSON instead of text" };
+
+    public static Option<string?> Data() => new("--data")
+    {
+        Description = "Folder with the four MNIST IDX files (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], " +
+                      "t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz]); default: the MNIST sample built into Hebb",
+        HelpName = "DIR",
+    };
+
+    public static Option<string> Model() => new("--model")
+    {
+        Description = "The model file (.safetensors) written by 'hebb train'",
+        HelpName = "FILE",
+        Required = true,
+    };
+
+    public static DataSplit LoadData(string? folder) =>
+        folder is null ? MnistData.LoadBuiltInSample() : MnistData.LoadFolder(folder);
+}

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using Hebb.Activations;
+using Hebb.Cli.Output;
+using Hebb.Layers;
+using Hebb.Serialization;
+using Hebb.Tensors.Kernels;
+using Hebb.Training;
+
+namespace Hebb.Cli.Commands;
+
+/// <summary><c>hebb train</c>: the note's execution phase — train, report every epoch, save the model.</summary>
+internal static class TrainCommand
+{
+    private const string Advice =
+        "Defaults are the course note's network: 784 -> 300 ReLU -> 100 ReLU -> 10 logits, softmax cross-entropy, " +
+        "plain SGD at 0.01, mini-batches of 50, seed 42, 20 epochs. The note's advice on hyperparameters: one hidden " +
+        "layer is often enough, deeper networks reach more with fewer units per layer; shrink the widths like a funnel " +
+        "(each layer no wider than the one before); use ReLU in hidden layers and softmax at the output; add layers " +
+        "until the network overfits, then stop.";
+
+    public static Command Create(CommandContext context)
+    {
+        var data = SharedOptions.Data();
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training set", DefaultValueFactory = _ => 20 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Samples per mini-batch", DefaultValueFactory = _ => 50 };
+        var learningRate = new Option<float>("--learning-rate") { Description = "SGD step size", DefaultValueFactory = _ => 0.01f };
+        var hidden = new Option<string>("--hidden") { Description = "Widths of the hidden layers, comma-separated", DefaultValueFactory = _ => "300,100" };
+        var activation = new Option<string>("--activation")
+        {
+            Description = "Activation of the hidden layers: relu, leaky_relu, elu, tanh or sigmoid",
+            DefaultValueFactory = _ => "relu",
+        };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the initial weights and the batch order", DefaultValueFactory = _ => 42UL };
+        var threads = new Option<int>("--threads") { Description = "Threads for the matrix products (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var output = new Option<string>("--output") { Description = "Where to save the model", HelpName = "FILE", DefaultValueFactory = _ => "model.safetensors" };
+        var json = SharedOptions.Json();
+
+        var command = new Command("train", "Train a multilayer perceptron on MNIST-format data and save it.\n\n" + Advice)
+        {
+            data, epochs, batchSize, learningRate, hidden, activation, seed, threads, output, json,
+        };
+        command.SetAction(parsed =>
+        {
+            var options = new TrainingOptions
+            {
+                Epochs = Positive(parsed.GetValue(epochs), "--epochs"),
+                BatchSize = Positive(parsed.GetValue(batchSize), "--batch-size"),
+                LearningRate = PositiveFinite(parsed.GetValue(learningRate), "--learning-rate"),
+                Seed = parsed.GetValue(seed),
+            };
+            var hiddenWidths = ParseWidths(parsed.GetValue(hidden)!);
+            var hiddenActivation = ParseHiddenActivation(parsed.GetValue(activation)!);
+            Parallelism.ThreadCount = Positive(parsed.GetValue(threads), "--threads");
+            string outputPath = parsed.GetValue(output)!;
+            CheckWritableFolder(outputPath);
+
+            var split = SharedOptions.LoadData(parsed.GetValue(data));
+            var model = Mlp.Create(split.Train.FeatureCount, hiddenWidths, split.Train.ClassCount, hiddenActivation, options.Seed);
+            var trainer = new Trainer(model, options);
+            var printer = new EpochPrinter(context, parsed.GetValue(json));
+            printer.Start(model, split, options);
+            for (int epoch = 1; epoch <= options.Epochs; epoch++)
+                printer.Epoch(trainer, split, epoch, options.Epochs);
+
+            ModelFile.Save(outputPath, model, new ModelInfo(options, trainer.History, split.Source, Parallelism.ThreadCount));
+            printer.Saved(outputPath, trainer.History[^1]);
+            return ExitCode.Success;
+        });
+        return command;
+    }
+
+    internal static int[] ParseWidths(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var widths = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+            if (!int.TryParse(parts[i], out widths[i]) || widths[i] < 1)
+                throw new UsageException($"--hidden: expected comma-separated positive widths such as 300,100, found '{text}'");
+        return widths;
+    }
+
+    private static Activation ParseHiddenActivation(string name)
+    {
+        Activation activation;
+        try { activation = Activation.Parse(name); }
+        catch (ArgumentException error) { throw new UsageException($"--activation: {error.Message}"); }
+        if (activation is not ElementwiseActivation || activation == Activation.Identity)
+            throw new UsageException($"--activation: '{name}' is not a hidden-layer activation; expected relu, leaky_relu, elu, tanh, sigmoid or heaviside");
+        return activation;
+    }
+
+    private static int Positive(int value, string option) =>
+        value >= 1 ? value : throw new UsageException($"{option}: expected a positive integer, found {value}");
+
+    private static float PositiveFinite(float value, string option) =>
+        value > 0 && float.IsFinite(value) ? value : throw new UsageException($"{option}: expected a positive number, found {value}");
+
+    /// <summary>Fails before training, not after an hour of it, when the model could not be saved.</summary>
+    private static void CheckWritableFolder(string path)
+    {
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (!Directory.Exists(folder))
+            throw new UsageException($"--output: folder {folder} does not exist");
+        if (Directory.Exists(path))
+            throw new UsageException($"--output: {path} is a folder; expected a file name");
+    }
+}

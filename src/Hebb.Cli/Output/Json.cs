@@ -1,0 +1,11 @@
+using System.Text.Json;
+
+namespace Hebb.Cli.Output;
+
+/// <summary>One JSON object per line, as JSON Lines readers expect.</summary>
+internal static class Json
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = false, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    public static string Line(object value) => JsonSerializer.Serialize(value, Options);
+}

@@ -1,0 +1,3 @@
+using Hebb.Cli;
+
+return HebbCommandLine.Run(args, Console.Out, Console.Error);

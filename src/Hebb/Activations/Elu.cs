@@ -1,0 +1,20 @@
+namespace Hebb.Activations;
+
+/// <summary>ELU: z for z &gt; 0, else α(e^z − 1) (α = 1); its derivative there is α·e^z = a + α.</summary>
+public sealed class Elu(float alpha = 1f) : ElementwiseActivation
+{
+    public float Alpha { get; } = alpha;
+    public override string Name => "elu";
+    public override float Value(float z) => z > 0f ? z : Alpha * (MathF.Exp(z) - 1f);
+    public override float Derivative(float z) => z > 0f ? 1f : Alpha * MathF.Exp(z);
+
+    public override void Forward(ReadOnlySpan<float> z, Span<float> a, int rowLength)
+    {
+        for (int i = 0; i < a.Length; i++) a[i] = Value(z[i]);
+    }
+
+    public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
+    {
+        for (int i = 0; i < dz.Length; i++) dz[i] = z[i] > 0f ? da[i] : da[i] * (a[i] + Alpha);
+    }
+}

@@ -1,0 +1,14 @@
+using Hebb.Tensors;
+
+namespace Hebb.Activations;
+
+/// <summary>f(z) = z: no activation, as for the note's output logits.</summary>
+public sealed class Identity : ElementwiseActivation
+{
+    public override string Name => "identity";
+    public override float Value(float z) => z;
+    public override float Derivative(float z) => 1f;
+    public override Tensor Apply(Tensor z) => z;
+    public override void Forward(ReadOnlySpan<float> z, Span<float> a, int rowLength) => z.CopyTo(a);
+    public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength) => da.CopyTo(dz);
+}

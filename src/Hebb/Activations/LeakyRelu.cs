@@ -1,0 +1,20 @@
+namespace Hebb.Activations;
+
+/// <summary>Leaky ReLU: z for z &gt; 0, else slope·z (slope 0.01 as in PyTorch), so that no unit dies.</summary>
+public sealed class LeakyRelu(float slope = 0.01f) : ElementwiseActivation
+{
+    public float Slope { get; } = slope;
+    public override string Name => "leaky_relu";
+    public override float Value(float z) => z > 0f ? z : Slope * z;
+    public override float Derivative(float z) => z > 0f ? 1f : Slope;
+
+    public override void Forward(ReadOnlySpan<float> z, Span<float> a, int rowLength)
+    {
+        for (int i = 0; i < a.Length; i++) a[i] = Value(z[i]);
+    }
+
+    public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
+    {
+        for (int i = 0; i < dz.Length; i++) dz[i] = z[i] > 0f ? da[i] : Slope * da[i];
+    }
+}

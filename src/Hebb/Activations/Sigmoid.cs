@@ -1,0 +1,27 @@
+namespace Hebb.Activations;
+
+/// <summary>The logistic function σ(z) = 1 / (1 + e^−z), σ' = σ(1 − σ). It saturates (σ' → 0) for large |z|.</summary>
+public sealed class Sigmoid : ElementwiseActivation
+{
+    public override string Name => "sigmoid";
+
+    // Both branches evaluate e^−|z|, which cannot overflow, so large |z| gives 0 or 1, never NaN.
+    public override float Value(float z)
+    {
+        float e = MathF.Exp(-MathF.Abs(z));
+        return z >= 0f ? 1f / (1f + e) : e / (1f + e);
+    }
+
+    public override float Derivative(float z)
+    {
+        float s = Value(z);
+        return s * (1f - s);
+    }
+
+    public override void Forward(ReadOnlySpan<float> z, Span<float> a, int rowLength) => TensorPrimitives.Sigmoid(z, a);
+
+    public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
+    {
+        for (int i = 0; i < dz.Length; i++) dz[i] = da[i] * a[i] * (1f - a[i]);
+    }
+}

@@ -1,0 +1,35 @@
+namespace Hebb.Activations;
+
+/// <summary>softmax(z)_i = e^(z_i − max z) / Σ_j e^(z_j − max z) along the last axis; subtracting the
+/// maximum keeps e^x finite for any logits. Backward: dz = a ⊙ (da − ⟨da, a⟩) per row.</summary>
+public sealed class Softmax : Activation
+{
+    public override string Name => "softmax";
+
+    public override void Forward(ReadOnlySpan<float> z, Span<float> a, int rowLength)
+    {
+        for (int start = 0; start < z.Length; start += rowLength)
+            Row(z.Slice(start, rowLength), a.Slice(start, rowLength));
+    }
+
+    public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
+    {
+        for (int start = 0; start < z.Length; start += rowLength)
+        {
+            var aRow = a.Slice(start, rowLength);
+            float dot = TensorPrimitives.Dot(da.Slice(start, rowLength), aRow);
+            var dzRow = dz.Slice(start, rowLength);
+            TensorPrimitives.Subtract(da.Slice(start, rowLength), dot, dzRow);
+            TensorPrimitives.Multiply(dzRow, aRow, dzRow);
+        }
+    }
+
+    /// <summary>Softmax of one row, stable for any finite logits.</summary>
+    internal static void Row(ReadOnlySpan<float> z, Span<float> a)
+    {
+        if (z.Length == 0) return;
+        TensorPrimitives.Subtract(z, TensorPrimitives.Max(z), a);
+        TensorPrimitives.Exp(a, a);
+        TensorPrimitives.Divide(a, TensorPrimitives.Sum(a), a);
+    }
+}

@@ -1,0 +1,83 @@
+using Hebb.Tensors;
+
+namespace Hebb.Autodiff;
+
+/// <summary>Element-wise arithmetic with suffix broadcasting (see <see cref="Broadcast"/>).</summary>
+public static partial class Ops
+{
+    public static Tensor Add(Tensor a, Tensor b)
+    {
+        var broadcast = Broadcast.Of(a, b, "Add");
+        var output = Tensor.Zeros(a.ShapeArray());
+        for (int block = 0; block < broadcast.Blocks; block++)
+            TensorPrimitives.Add(Block(a, block, broadcast), b.Data, Block(output, block, broadcast));
+        return Autograd.Record("Add", output, gradient =>
+        {
+            if (a.RequiresGrad) a.AccumulateGrad(gradient.Data);
+            if (b.RequiresGrad) broadcast.SumBlocks(gradient.Data, b.GradData());
+        }, a, b);
+    }
+
+    public static Tensor Subtract(Tensor a, Tensor b)
+    {
+        var broadcast = Broadcast.Of(a, b, "Subtract");
+        var output = Tensor.Zeros(a.ShapeArray());
+        for (int block = 0; block < broadcast.Blocks; block++)
+            TensorPrimitives.Subtract(Block(a, block, broadcast), b.Data, Block(output, block, broadcast));
+        return Autograd.Record("Subtract", output, gradient =>
+        {
+            if (a.RequiresGrad) a.AccumulateGrad(gradient.Data);
+            if (b.RequiresGrad)
+            {
+                var sum = new float[b.Length];
+                broadcast.SumBlocks(gradient.Data, sum);
+                TensorPrimitives.Subtract(b.GradData(), sum, b.GradData());
+            }
+        }, a, b);
+    }
+
+    public static Tensor Multiply(Tensor a, Tensor b)
+    {
+        var broadcast = Broadcast.Of(a, b, "Multiply");
+        var output = Tensor.Zeros(a.ShapeArray());
+        for (int block = 0; block < broadcast.Blocks; block++)
+            TensorPrimitives.Multiply(Block(a, block, broadcast), b.Data, Block(output, block, broadcast));
+        return Autograd.Record("Multiply", output, gradient =>
+        {
+            var product = new float[broadcast.BlockLength];
+            for (int block = 0; block < broadcast.Blocks; block++)
+            {
+                var gradientBlock = Block(gradient, block, broadcast);
+                if (a.RequiresGrad)
+                {
+                    var aGradient = a.GradData().AsSpan(block * broadcast.BlockLength, broadcast.BlockLength);
+                    TensorPrimitives.MultiplyAdd(gradientBlock, b.Data, aGradient, aGradient);
+                }
+                if (b.RequiresGrad)
+                    TensorPrimitives.MultiplyAdd(gradientBlock, Block(a, block, broadcast), b.GradData(), b.GradData());
+            }
+        }, a, b);
+    }
+
+    /// <summary>y = factor · x.</summary>
+    public static Tensor Scale(Tensor x, float factor)
+    {
+        var output = Tensor.Zeros(x.ShapeArray());
+        TensorPrimitives.Multiply(x.Data, factor, output.Data);
+        return Autograd.Record("Scale", output, gradient =>
+            TensorPrimitives.MultiplyAdd(gradient.Data, factor, x.GradData(), x.GradData()), x);
+    }
+
+    /// <summary>y = x + constant.</summary>
+    public static Tensor AddScalar(Tensor x, float constant)
+    {
+        var output = Tensor.Zeros(x.ShapeArray());
+        TensorPrimitives.Add(x.Data, constant, output.Data);
+        return Autograd.Record("AddScalar", output, gradient => x.AccumulateGrad(gradient.Data), x);
+    }
+
+    public static Tensor Negate(Tensor x) => Scale(x, -1f);
+
+    private static Span<float> Block(Tensor tensor, int block, Broadcast broadcast) =>
+        tensor.Data.AsSpan(block * broadcast.BlockLength, broadcast.BlockLength);
+}

@@ -1,0 +1,129 @@
+using Hebb.Tensors;
+
+namespace Hebb.Data;
+
+/// <summary>
+/// Labelled greyscale images kept as bytes, as they are stored on disk: a quarter of the memory of floats.
+/// Mini-batches are converted to floats on [0, 1] when they are needed (<see cref="FillFeatures"/>).
+/// A dataset never changes its arrays, so datasets can be shared freely.
+/// </summary>
+public sealed partial class ImageDataset
+{
+    /// <summary>[Count, Height, Width] bytes, row-major; 0 is background.</summary>
+    public byte[] Pixels { get; }
+
+    /// <summary>One class index per image, each below <see cref="ClassCount"/>.</summary>
+    public byte[] Labels { get; }
+
+    public int Count => Labels.Length;
+    public int Height { get; }
+    public int Width { get; }
+    public int FeatureCount => Height * Width;
+    public int ClassCount { get; }
+
+    /// <summary>Takes ownership of <paramref name="pixels"/> and <paramref name="labels"/> without copying them.</summary>
+    /// <param name="classCount">Defaults to the largest label + 1; give it when a part of the data may lack the last classes.</param>
+    public ImageDataset(byte[] pixels, byte[] labels, int height, int width, int? classCount = null)
+    {
+        ArgumentNullException.ThrowIfNull(pixels);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        if (pixels.Length != (long)labels.Length * height * width)
+            throw new ArgumentException(
+                $"{labels.Length} labels need {(long)labels.Length * height * width} pixels of {height}x{width}, got {pixels.Length}",
+                nameof(pixels));
+        if (classCount is int given)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(given, 1, nameof(classCount));
+            int outside = IndexOfLabelOutside(labels, given);
+            if (outside >= 0)
+                throw new ArgumentException(
+                    $"label {labels[outside]} at index {outside} is not below the class count {given}", nameof(labels));
+        }
+
+        Pixels = pixels;
+        Labels = labels;
+        Height = height;
+        Width = width;
+        ClassCount = classCount ?? (labels.Length == 0 ? 0 : TensorPrimitives.Max<byte>(labels) + 1);
+    }
+
+    /// <summary>A copy of <paramref name="count"/> samples from <paramref name="start"/>, with the same class count.</summary>
+    public ImageDataset Slice(int start, int count)
+    {
+        CheckRange(start, count);
+        return new ImageDataset(
+            Pixels.AsSpan(start * FeatureCount, count * FeatureCount).ToArray(),
+            Labels.AsSpan(start, count).ToArray(),
+            Height, Width, ClassCount);
+    }
+
+    /// <summary>
+    /// Writes the samples at <paramref name="indices"/> as rows of floats on [0, 1] (byte / 255), row-major
+    /// [indices.Length, FeatureCount]. Allocates nothing: it runs once per mini-batch.
+    /// </summary>
+    public void FillFeatures(ReadOnlySpan<int> indices, Span<float> destination)
+    {
+        CheckDestination(destination.Length, (long)indices.Length * FeatureCount, nameof(destination));
+        int features = FeatureCount;
+        for (int row = 0; row < indices.Length; row++)
+        {
+            int sample = CheckIndex(indices[row]);
+            PixelScaling.ToUnitInterval(
+                Pixels.AsSpan(sample * features, features), destination.Slice(row * features, features));
+        }
+    }
+
+    /// <summary>Writes the labels of the samples at <paramref name="indices"/>. Allocates nothing.</summary>
+    public void FillLabels(ReadOnlySpan<int> indices, Span<int> destination)
+    {
+        CheckDestination(destination.Length, indices.Length, nameof(destination));
+        for (int row = 0; row < indices.Length; row++) destination[row] = Labels[CheckIndex(indices[row])];
+    }
+
+    /// <summary>Samples [start, start + count) as a new [count, FeatureCount] tensor on [0, 1].</summary>
+    public Tensor Features(int start, int count)
+    {
+        CheckRange(start, count);
+        var features = new float[count * FeatureCount];
+        PixelScaling.ToUnitInterval(Pixels.AsSpan(start * FeatureCount, features.Length), features);
+        return new Tensor(features, count, FeatureCount);
+    }
+
+    /// <summary>The labels of samples [start, start + count) as class indices.</summary>
+    public int[] LabelArray(int start, int count)
+    {
+        CheckRange(start, count);
+        var labels = new int[count];
+        for (int i = 0; i < count; i++) labels[i] = Labels[start + i];
+        return labels;
+    }
+
+    public override string ToString() =>
+        $"ImageDataset({Count} images of {Height}x{Width}, {ClassCount} classes)";
+
+    /// <summary>The index of the first label not below <paramref name="classCount"/>, or -1.</summary>
+    internal static int IndexOfLabelOutside(ReadOnlySpan<byte> labels, int classCount) =>
+        classCount > byte.MaxValue ? -1 : labels.IndexOfAnyInRange((byte)classCount, byte.MaxValue);
+
+    private int CheckIndex(int index)
+    {
+        if ((uint)index >= (uint)Count)
+            throw new ArgumentOutOfRangeException("indices", $"sample index {index} is outside 0..{Count - 1}");
+        return index;
+    }
+
+    private void CheckRange(int start, int count)
+    {
+        if (start < 0 || count < 0 || start > Count - count)
+            throw new ArgumentOutOfRangeException(
+                nameof(start), $"samples {start}..{start + count - 1} are outside the {Count} of this dataset");
+    }
+
+    private static void CheckDestination(int length, long needed, string name)
+    {
+        if (length < needed)
+            throw new ArgumentException($"destination holds {length} values, {needed} are needed", name);
+    }
+}

@@ -1,0 +1,11 @@
+using Hebb.Tensors;
+
+namespace Hebb.Initializers;
+
+/// <summary>All zeros: right for biases, wrong for weights of hidden layers (every unit would stay alike).</summary>
+public sealed class Zeros : Initializer
+{
+    public override string Name => "zeros";
+
+    public override Tensor Create(int inputs, int outputs, SeededRandom random) => Tensor.Zeros(inputs, outputs);
+}

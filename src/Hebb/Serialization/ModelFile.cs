@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.Json;
+using Hebb.Activations;
+using Hebb.Layers;
+using Hebb.Tensors;
+
+namespace Hebb.Serialization;
+
+/// <summary>
+/// A <see cref="Sequential"/> of dense layers as a <c>.safetensors</c> file: each parameter under its
+/// scoped name (<c>hidden1/weights</c> [inputs, outputs], <c>hidden1/biases</c> [outputs]), and in
+/// <c>__metadata__</c> the architecture, the training settings, the epoch and the per-epoch history, all
+/// as JSON strings (safetensors metadata holds strings only).
+/// </summary>
+public static class ModelFile
+{
+    public const string Format = "hebb.sequential.v1";
+    internal const string FormatKey = "format";
+    internal const string ArchitectureKey = "hebb.architecture";
+    internal const string TrainingKey = "hebb.training";
+    internal const string EpochKey = "hebb.epoch";
+    internal const string HistoryKey = "hebb.history";
+    internal const string DatasetKey = "hebb.dataset";
+    internal const string ThreadsKey = "hebb.threads";
+
+    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private sealed record LayerRecord(string Name, string Type, int Inputs, int Outputs, string Activation);
+
+    /// <summary>Writes atomically: a failure leaves whatever was at <paramref name="path"/> untouched.</summary>
+    public static void Save(string path, Sequential model, ModelInfo info)
+    {
+        var dense = DenseLayers(model);
+        var metadata = new Dictionary<string, string>
+        {
+            [FormatKey] = Format,
+            [ArchitectureKey] = JsonSerializer.Serialize(
+                dense.Select(l => new LayerRecord(l.Name, "dense", l.Inputs, l.Outputs, l.Activation.Name)), SnakeCase),
+            [TrainingKey] = JsonSerializer.Serialize(new
+            {
+                optimizer = "sgd",
+                learning_rate = info.Training.LearningRate,
+                batch_size = info.Training.BatchSize,
+                epochs = info.Training.Epochs,
+                seed = info.Training.Seed,
+                loss = "softmax_cross_entropy",
+                initializer = dense[0].Initializer?.Name,
+            }),
+            [EpochKey] = info.Epochs.ToString(CultureInfo.InvariantCulture),
+            [HistoryKey] = JsonSerializer.Serialize(info.History, SnakeCase),
+            [DatasetKey] = info.Dataset,
+            [ThreadsKey] = info.Threads.ToString(CultureInfo.InvariantCulture),
+        };
+        var tensors = model.Parameters.Select(p => new KeyValuePair<string, Tensor>(p.Name, p.Value)).ToList();
+        SafeTensorsWriter.Write(path, tensors, metadata);
+    }
+
+    public static SavedModel Load(string path)
+    {
+        var file = SafeTensorsReader.Read(path);
+        string format = Required(file, FormatKey);
+        if (format != Format)
+            throw new InvalidFileException(path, $"__metadata__.{FormatKey}", $"expected '{Format}', found '{format}'");
+        var records = ParseArchitecture(file);
+        var layers = new Layer[records.Count];
+        int width = records[0].Inputs;
+        for (int i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            string field = $"__metadata__.{ArchitectureKey} layer {i} ('{record.Name}')";
+            if (record.Type != "dense") throw new InvalidFileException(path, field, $"expected type 'dense', found '{record.Type}'");
+            if (record.Inputs != width || record.Inputs < 1 || record.Outputs < 1)
+                throw new InvalidFileException(path, field, $"expected {width} inputs and at least one output, found {record.Inputs} => {record.Outputs}");
+            var weights = Parameter(file, $"{record.Name}/weights", record.Inputs, record.Outputs);
+            var biases = Parameter(file, $"{record.Name}/biases", record.Outputs);
+            Activation activation;
+            try { activation = Activation.Parse(record.Activation); }
+            catch (ArgumentException error) { throw new InvalidFileException(path, field + " activation", error.Message); }
+            layers[i] = new Dense(weights, biases, activation, record.Name);
+            width = record.Outputs;
+        }
+        int expectedTensors = 2 * records.Count;
+        if (file.Tensors.Count != expectedTensors)
+            throw new InvalidFileException(path, "tensors", $"expected {expectedTensors} tensors for {records.Count} layers, found {file.Tensors.Count}");
+        return new SavedModel(path, new Sequential(layers), file.Metadata);
+    }
+
+    private static List<LayerRecord> ParseArchitecture(SafeTensorsFile file)
+    {
+        string json = Required(file, ArchitectureKey);
+        List<LayerRecord>? records;
+        try { records = JsonSerializer.Deserialize<List<LayerRecord>>(json, SnakeCase); }
+        catch (JsonException error)
+        {
+            throw new InvalidFileException(file.Path, $"__metadata__.{ArchitectureKey}", $"expected a JSON list of layers, {error.Message}");
+        }
+        if (records is null || records.Count == 0 || records.Any(r => r is null || r.Name is null || r.Type is null || r.Activation is null))
+            throw new InvalidFileException(file.Path, $"__metadata__.{ArchitectureKey}", "expected a non-empty list of layers, each with name, type, inputs, outputs and activation");
+        return records;
+    }
+
+    private static Tensor Parameter(SafeTensorsFile file, string name, params int[] shape)
+    {
+        var tensor = file[name];
+        if (!tensor.Shape.SequenceEqual(shape))
+            throw new InvalidFileException(file.Path, $"tensor '{name}' shape", $"expected {Tensor.ShapeText(shape)} from the architecture, found {tensor.ShapeString}");
+        return tensor;
+    }
+
+    private static string Required(SafeTensorsFile file, string key) =>
+        file.Metadata.TryGetValue(key, out var value)
+            ? value
+            : throw new InvalidFileException(file.Path, $"__metadata__.{key}", "missing; expected a file written by 'hebb train'");
+
+    private static List<Dense> DenseLayers(Sequential model)
+    {
+        var dense = model.Layers.OfType<Dense>().ToList();
+        if (dense.Count != model.Layers.Count)
+            throw new NotSupportedException("a model file holds dense layers only; this model has other kinds");
+        return dense;
+    }
+}

@@ -1,0 +1,28 @@
+using Hebb.Tensors;
+
+namespace Hebb.Serialization;
+
+/// <summary>What <see cref="SafeTensorsReader"/> read: the tensors in the order their data lies in the file, and the metadata.</summary>
+public sealed class SafeTensorsFile
+{
+    private readonly Dictionary<string, Tensor> tensorsByName;
+
+    public string Path { get; }
+    public IReadOnlyList<KeyValuePair<string, Tensor>> Tensors { get; }
+
+    /// <summary>The header's <c>__metadata__</c>, including the <c>hebb.sha256</c> checksum in files Hebb wrote.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; }
+
+    internal SafeTensorsFile(string path, IReadOnlyList<KeyValuePair<string, Tensor>> tensors, IReadOnlyDictionary<string, string> metadata)
+    {
+        Path = path;
+        Tensors = tensors;
+        Metadata = metadata;
+        tensorsByName = tensors.ToDictionary(entry => entry.Key, entry => entry.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>The tensor called <paramref name="name"/>. A file without it is not the file its reader expected, hence an <see cref="InvalidFileException"/>.</summary>
+    public Tensor this[string name] => tensorsByName.TryGetValue(name, out var tensor)
+        ? tensor
+        : throw new InvalidFileException(Path, "tensors", $"no tensor '{name}' among the {Tensors.Count} the file holds");
+}

@@ -1,0 +1,63 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using Hebb.Tensors;
+using static Hebb.Serialization.SafeTensorsFormat;
+
+namespace Hebb.Serialization;
+
+/// <summary>
+/// Reads a safetensors file of float32 tensors, checking every field of it. Whatever is wrong with the file is
+/// reported as an <see cref="InvalidFileException"/> whose one-line message names the file, the field and the problem.
+/// </summary>
+public static class SafeTensorsReader
+{
+    public static SafeTensorsFile Read(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var header = SafeTensorsHeaderParser.Parse(path, ReadHeaderJson(path, stream));
+        var ordered = DataSectionLayout.Arrange(path, header.Entries, stream.Length - stream.Position);
+        var tensors = ReadTensors(path, stream, ordered, header.Metadata);
+        return new SafeTensorsFile(path, tensors, header.Metadata);
+    }
+
+    private static byte[] ReadHeaderJson(string path, FileStream stream)
+    {
+        if (stream.Length < HeaderLengthBytes)
+            throw new InvalidFileException(path, "header length", $"expected a file of at least {HeaderLengthBytes} bytes, found {stream.Length}");
+        Span<byte> lengthBytes = stackalloc byte[HeaderLengthBytes];
+        stream.ReadExactly(lengthBytes);
+        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(lengthBytes);
+        if (headerLength == 0 || headerLength > MaxHeaderBytes)
+            throw new InvalidFileException(path, "header length", $"expected 1 to {MaxHeaderBytes} bytes, found {headerLength}");
+        long following = stream.Length - HeaderLengthBytes;
+        if ((long)headerLength > following)
+            throw new InvalidFileException(path, "header length", $"the header needs {headerLength} bytes, but only {following} follow the length");
+        var json = new byte[headerLength];
+        stream.ReadExactly(json);
+        return json;
+    }
+
+    private static List<KeyValuePair<string, Tensor>> ReadTensors(
+        string path, Stream stream, SafeTensorsEntry[] ordered, IReadOnlyDictionary<string, string> metadata)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var tensors = new List<KeyValuePair<string, Tensor>>(ordered.Length);
+        foreach (var entry in ordered)
+        {
+            var data = new float[entry.ElementCount];
+            LittleEndianFloats.Read(stream, data, hash);
+            tensors.Add(new(entry.Name, new Tensor(data, entry.Shape)));
+        }
+        if (metadata.TryGetValue(ChecksumKey, out var expected))
+            CheckChecksum(path, expected, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        return tensors;
+    }
+
+    private static void CheckChecksum(string path, string expected, string actual)
+    {
+        if (!string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidFileException(path, $"{MetadataKey}.{ChecksumKey}",
+                $"checksum mismatch: header says {expected}, data hashes to {actual}");
+    }
+}

@@ -1,0 +1,97 @@
+using Hebb.Tensors;
+using Hebb.Tensors.Kernels;
+
+namespace Hebb.Tests.Tensors;
+
+public class GemmTests
+{
+    public static TheoryData<int, int, int> Shapes() => new()
+    {
+        { 1, 1, 1 }, { 1, 7, 1 }, { 7, 1, 7 }, { 3, 5, 17 }, { 50, 784, 300 }, { 50, 300, 100 },
+        { 50, 100, 10 }, { 13, 1023, 7 }, { 300, 50, 784 }, { 17, 33, 65 }, { 4, 256, 16 }, { 5, 257, 33 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void EveryLayoutMatchesATripleLoop(int m, int k, int n)
+    {
+        var random = new SeededRandom((ulong)(m * 1_000_000 + k * 1000 + n));
+        var a = Tensor.RandomUniform(random, -1f, 1f, m, k).Data;
+        var b = Tensor.RandomUniform(random, -1f, 1f, k, n).Data;
+        var expected = Reference(a, b, m, k, n);
+
+        var c = new float[m * n];
+        Gemm.Product(MatrixLayout.AB, a, b, c, m, k, n, accumulate: false);
+        AssertClose(expected, c, k);
+
+        var aTransposed = Transposed(a, m, k);
+        Array.Fill(c, 123f);
+        Gemm.Product(MatrixLayout.AtB, aTransposed, b, c, m, k, n, accumulate: false);
+        AssertClose(expected, c, k);
+
+        var bTransposed = Transposed(b, k, n);
+        Array.Fill(c, 1f);
+        Gemm.Product(MatrixLayout.ABt, a, bTransposed, c, m, k, n, accumulate: true);
+        AssertClose(expected.Select(v => v + 1.0).ToArray(), c, k);
+    }
+
+    [Fact]
+    public void ResultsDoNotDependOnTheThreadCount()
+    {
+        var random = new SeededRandom(5);
+        var a = Tensor.RandomUniform(random, -1f, 1f, 200, 784).Data;
+        var b = Tensor.RandomUniform(random, -1f, 1f, 784, 300).Data;
+        float[] Run(int threads, MatrixLayout layout)
+        {
+            int previous = Parallelism.ThreadCount;
+            Parallelism.ThreadCount = threads;
+            try
+            {
+                var c = new float[200 * 300];
+                var first = layout == MatrixLayout.AtB ? Transposed(a, 200, 784) : a;
+                var second = layout == MatrixLayout.ABt ? Transposed(b, 784, 300) : b;
+                Gemm.Product(layout, first, second, c, 200, 784, 300, accumulate: false);
+                return c;
+            }
+            finally { Parallelism.ThreadCount = previous; }
+        }
+        foreach (var layout in Enum.GetValues<MatrixLayout>())
+            Assert.Equal(Run(1, layout), Run(2, layout));
+    }
+
+    [Fact]
+    public void ShortArraysAreRejected()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Gemm.Product(MatrixLayout.AB, new float[5], new float[6], new float[4], 2, 3, 2, false));
+        Assert.Contains("A holds 5", error.Message);
+    }
+
+    private static double[] Reference(float[] a, float[] b, int m, int k, int n)
+    {
+        var c = new double[m * n];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                double sum = 0;
+                for (int p = 0; p < k; p++) sum += (double)a[i * k + p] * b[p * n + j];
+                c[i * n + j] = sum;
+            }
+        return c;
+    }
+
+    private static float[] Transposed(float[] matrix, int rows, int columns)
+    {
+        var result = new float[matrix.Length];
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < columns; c++)
+                result[c * rows + r] = matrix[r * columns + c];
+        return result;
+    }
+
+    private static void AssertClose(double[] expected, float[] actual, int depth)
+    {
+        double tolerance = 1e-5 * Math.Sqrt(depth) * 4;
+        for (int i = 0; i < expected.Length; i++)
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance, $"element {i}: expected {expected[i]}, got {actual[i]}");
+    }
+}
