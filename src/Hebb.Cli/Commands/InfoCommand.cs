@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using Hebb.Cli.Output;
 using Hebb.Layers;
 using Hebb.Serialization;
@@ -10,6 +11,9 @@ namespace Hebb.Cli.Commands;
 /// <summary><c>hebb info</c>: what a model file holds — architecture, parameter count, metadata.</summary>
 internal static class InfoCommand
 {
+    /// <summary>Metadata entries that hold JSON; they are shown parsed, not as strings.</summary>
+    private static readonly string[] JsonEntries = ["hebb.architecture", "hebb.training", "hebb.history"];
+
     public static Command Create(CommandContext context)
     {
         var file = new Argument<string>("FILE") { Description = "A model file written by 'hebb train'" };
@@ -19,33 +23,62 @@ internal static class InfoCommand
         {
             string path = parsed.GetValue(file)!;
             var saved = ModelFile.Load(path);
-            var layers = saved.Model.Layers.Cast<Dense>().Select(layer => new Dictionary<string, object?>
-            {
-                ["name"] = layer.Name,
-                ["inputs"] = layer.Inputs,
-                ["outputs"] = layer.Outputs,
-                ["activation"] = layer.Activation.Name,
-            }).ToArray();
+            var layers = saved.Model.Layers.Cast<Dense>().ToList();
+            var otherMetadata = saved.Metadata.Where(pair => !JsonEntries.Contains(pair.Key))
+                .OrderBy(pair => pair.Key, StringComparer.Ordinal).ToDictionary();
             if (parsed.GetValue(json))
             {
                 context.Output.WriteLine(Json.Line(new Dictionary<string, object?>
                 {
                     ["file"] = Path.GetFullPath(path),
-                    ["architecture"] = layers,
+                    ["architecture"] = layers.Select(layer => new Dictionary<string, object?>
+                    {
+                        ["name"] = layer.Name,
+                        ["inputs"] = layer.Inputs,
+                        ["outputs"] = layer.Outputs,
+                        ["activation"] = layer.Activation.Name,
+                    }).ToArray(),
                     ["parameters"] = saved.Model.ParameterCount,
-                    ["metadata"] = saved.Metadata,
+                    ["training"] = ParsedEntry(saved, "hebb.training"),
+                    ["history"] = ParsedEntry(saved, "hebb.history"),
+                    ["metadata"] = otherMetadata,
                 }));
                 return ExitCode.Success;
             }
+
+            context.Output.WriteLine($"{path}: {saved.Model}, {saved.Model.ParameterCount.ToString("N0", CultureInfo.InvariantCulture)} parameters");
             var console = Terminal.For(context);
-            console.WriteLine($"{path}: {saved.Model}");
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{saved.Model.ParameterCount:N0} parameters"));
-            var table = new Table().AddColumn("key").AddColumn("value");
-            foreach (var (key, value) in saved.Metadata.OrderBy(pair => pair.Key, StringComparer.Ordinal))
-                table.AddRow(Markup.Escape(key), Markup.Escape(value.Length > 200 ? value[..200] + "…" : value));
-            console.Write(table);
+            var architecture = new Table().Title("architecture").AddColumns("layer", "inputs", "outputs", "activation", "parameters");
+            foreach (var layer in layers)
+                architecture.AddRow(layer.Name, Number(layer.Inputs), Number(layer.Outputs), layer.Activation.Name,
+                    Number(layer.Parameters.Sum(p => (long)p.Value.Length)));
+            console.Write(architecture);
+
+            var metadata = new Table().Title("metadata").AddColumns("key", "value");
+            if (ParsedEntry(saved, "hebb.training") is JsonElement { ValueKind: JsonValueKind.Object } training)
+                foreach (var setting in training.EnumerateObject())
+                    metadata.AddRow(Markup.Escape($"training.{setting.Name}"), Markup.Escape(setting.Value.ToString()));
+            foreach (var (key, value) in otherMetadata)
+                metadata.AddRow(Markup.Escape(key), Markup.Escape(value));
+            console.Write(metadata);
+
+            if (ParsedEntry(saved, "hebb.history") is JsonElement { ValueKind: JsonValueKind.Array } history && history.GetArrayLength() > 0)
+            {
+                var last = history[history.GetArrayLength() - 1];
+                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"last epoch {last.GetProperty("epoch").GetInt32()}: loss {last.GetProperty("loss").GetDouble():F4}, test accuracy {last.GetProperty("test_accuracy").GetDouble():F4}"));
+            }
             return ExitCode.Success;
         });
         return command;
     }
+
+    private static JsonElement? ParsedEntry(SavedModel saved, string key)
+    {
+        if (!saved.Metadata.TryGetValue(key, out var text)) return null;
+        try { return JsonDocument.Parse(text).RootElement.Clone(); }
+        catch (JsonException error) { throw new InvalidFileException(saved.Path, $"__metadata__.{key}", $"expected JSON, {error.Message}"); }
+    }
+
+    private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
