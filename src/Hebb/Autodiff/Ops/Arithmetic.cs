@@ -7,10 +7,7 @@ public static partial class Ops
 {
     public static Tensor Add(Tensor a, Tensor b)
     {
-        var broadcast = Broadcast.Of(a, b, "Add");
-        var output = Tensor.Zeros(a.ShapeArray());
-        for (int block = 0; block < broadcast.Blocks; block++)
-            TensorPrimitives.Add(Block(a, block, broadcast), b.Data, Block(output, block, broadcast));
+        var (output, broadcast) = Elementwise(a, b, "Add", TensorPrimitives.Add);
         return Autograd.Record("Add", output, gradient =>
         {
             if (a.RequiresGrad) a.AccumulateGrad(gradient.Data);
@@ -20,10 +17,7 @@ public static partial class Ops
 
     public static Tensor Subtract(Tensor a, Tensor b)
     {
-        var broadcast = Broadcast.Of(a, b, "Subtract");
-        var output = Tensor.Zeros(a.ShapeArray());
-        for (int block = 0; block < broadcast.Blocks; block++)
-            TensorPrimitives.Subtract(Block(a, block, broadcast), b.Data, Block(output, block, broadcast));
+        var (output, broadcast) = Elementwise(a, b, "Subtract", TensorPrimitives.Subtract);
         return Autograd.Record("Subtract", output, gradient =>
         {
             if (a.RequiresGrad) a.AccumulateGrad(gradient.Data);
@@ -38,10 +32,7 @@ public static partial class Ops
 
     public static Tensor Multiply(Tensor a, Tensor b)
     {
-        var broadcast = Broadcast.Of(a, b, "Multiply");
-        var output = Tensor.Zeros(a.ShapeArray());
-        for (int block = 0; block < broadcast.Blocks; block++)
-            TensorPrimitives.Multiply(Block(a, block, broadcast), b.Data, Block(output, block, broadcast));
+        var (output, broadcast) = Elementwise(a, b, "Multiply", TensorPrimitives.Multiply);
         return Autograd.Record("Multiply", output, gradient =>
         {
             var product = new float[broadcast.BlockLength];
@@ -77,6 +68,18 @@ public static partial class Ops
     }
 
     public static Tensor Negate(Tensor x) => Scale(x, -1f);
+
+    private delegate void BinaryKernel(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> destination);
+
+    /// <summary>Applies <paramref name="kernel"/> to each block of <paramref name="a"/> with <paramref name="b"/>.</summary>
+    private static (Tensor Output, Broadcast Broadcast) Elementwise(Tensor a, Tensor b, string operation, BinaryKernel kernel)
+    {
+        var broadcast = Broadcast.Of(a, b, operation);
+        var output = Tensor.Zeros(a.ShapeArray());
+        for (int block = 0; block < broadcast.Blocks; block++)
+            kernel(Block(a, block, broadcast), b.Data, Block(output, block, broadcast));
+        return (output, broadcast);
+    }
 
     private static Span<float> Block(Tensor tensor, int block, Broadcast broadcast) =>
         tensor.Data.AsSpan(block * broadcast.BlockLength, broadcast.BlockLength);
