@@ -47,8 +47,8 @@ internal static class EvalCommand
 
     private static void WriteTables(CommandContext context, Evaluation evaluation, int samples, string source)
     {
-        var console = Terminal.For(context);
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        // Straight to the output, not through Spectre, which would wrap a long data path at the console width.
+        context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{samples} test samples of {source}: loss {evaluation.Loss:F4}, accuracy {evaluation.Accuracy:F4}"));
         int classes = evaluation.ClassCount;
         var perClass = evaluation.PerClassAccuracy();
@@ -63,6 +63,6 @@ internal static class EvalCommand
             cells.Add(double.IsNaN(perClass[actual]) ? "-" : perClass[actual].ToString("F4", CultureInfo.InvariantCulture));
             table.AddRow(cells.ToArray());
         }
-        console.Write(table);
+        Terminal.For(context).Write(table);
     }
 }

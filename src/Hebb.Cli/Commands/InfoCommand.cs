@@ -63,11 +63,7 @@ internal static class InfoCommand
             console.Write(metadata);
 
             if (ParsedEntry(saved, "hebb.history") is JsonElement { ValueKind: JsonValueKind.Array } history && history.GetArrayLength() > 0)
-            {
-                var last = history[history.GetArrayLength() - 1];
-                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"last epoch {last.GetProperty("epoch").GetInt32()}: loss {last.GetProperty("loss").GetDouble():F4}, test accuracy {last.GetProperty("test_accuracy").GetDouble():F4}"));
-            }
+                context.Output.WriteLine(LastEpochLine(history[history.GetArrayLength() - 1]));
             return ExitCode.Success;
         });
         return command;
@@ -78,6 +74,16 @@ internal static class InfoCommand
         if (!saved.Metadata.TryGetValue(key, out var text)) return null;
         try { return JsonDocument.Parse(text).RootElement.Clone(); }
         catch (JsonException error) { throw new InvalidFileException(saved.Path, $"__metadata__.{key}", $"expected JSON, {error.Message}"); }
+    }
+
+    // The history writes NaN, the test accuracy of training without a test set, as the string "NaN".
+    /// <summary>The last epoch's figures, as far as the (possibly hand-edited) history holds them.</summary>
+    private static string LastEpochLine(JsonElement last)
+    {
+        string Field(string name, string format) => last.ValueKind == JsonValueKind.Object && last.TryGetProperty(name, out var value)
+            ? (value.ValueKind == JsonValueKind.Number ? value.GetDouble().ToString(format, CultureInfo.InvariantCulture) : value.ToString())
+            : "?";
+        return $"last epoch {Field("epoch", "F0")}: loss {Field("loss", "F4")}, test accuracy {Field("test_accuracy", "F4")}";
     }
 
     private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Hebb.Autodiff;
 using Hebb.Cli.Output;
+using Hebb.Layers;
 using Hebb.Serialization;
 using Hebb.Tensors;
 
@@ -29,8 +30,7 @@ internal static class PredictCommand
             var saved = ModelFile.Load(parsed.GetValue(model)!);
             if (parsed.GetValue(image) is { } imagePath)
             {
-                var pixels = PngImage.ReadGrayscale(imagePath, parsed.GetValue(invert));
-                saved.CheckInputs(pixels.Length, imagePath);
+                var pixels = PngImage.ReadGrayscale(imagePath, parsed.GetValue(invert), ((Dense)saved.Model.Layers[0]).Inputs);
                 var probabilities = Probabilities(saved.Model, new Tensor(pixels, 1, pixels.Length));
                 int predicted = Array.IndexOf(probabilities, probabilities.Max());
                 context.Output.WriteLine(parsed.GetValue(json)
@@ -60,7 +60,7 @@ internal static class PredictCommand
         return command;
     }
 
-    private static float[] Probabilities(Hebb.Layers.Sequential model, Tensor input)
+    private static float[] Probabilities(Sequential model, Tensor input)
     {
         using var _ = Autograd.NoGradient();
         return Activations.Activation.Softmax.Apply(model.Forward(input)).Data;

@@ -17,7 +17,7 @@ internal sealed class EpochPrinter(CommandContext context, bool json)
         if (json) return;
         context.Output.WriteLine($"{model} on {split.Source}: {split.Train.Count} training and {split.Test.Count} test samples");
         context.Output.WriteLine(string.Create(Invariant,
-            $"SGD, learning rate {options.LearningRate}, batch size {options.BatchSize}, seed {options.Seed}, {options.Epochs} epochs"));
+            $"SGD, learning rate {options.LearningRate}, batch size {options.BatchSize}, seed {options.Seed}, {options.Epochs} epoch{(options.Epochs == 1 ? "" : "s")}"));
     }
 
     public void Epoch(Trainer trainer, DataSplit split, int epoch, int epochs)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Hebb.Activations;
 using Hebb.Layers;
 using Hebb.Tensors;
@@ -23,7 +24,12 @@ public static class ModelFile
     internal const string DatasetKey = "hebb.dataset";
     internal const string ThreadsKey = "hebb.threads";
 
-    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    // Named literals because a history may hold NaN: the test accuracy of epochs trained without a test set.
+    private static readonly JsonSerializerOptions SnakeCase = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     private sealed record LayerRecord(string Name, string Type, int Inputs, int Outputs, string Activation);
 
@@ -63,6 +69,8 @@ public static class ModelFile
             throw new InvalidFileException(path, $"__metadata__.{FormatKey}", $"expected '{Format}', found '{format}'");
         var records = ParseArchitecture(file);
         var layers = new Layer[records.Count];
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
         int width = records[0].Inputs;
         for (int i = 0; i < records.Count; i++)
         {
@@ -71,18 +79,27 @@ public static class ModelFile
             if (record.Type != "dense") throw new InvalidFileException(path, field, $"expected type 'dense', found '{record.Type}'");
             if (record.Inputs != width || record.Inputs < 1 || record.Outputs < 1)
                 throw new InvalidFileException(path, field, $"expected {width} inputs and at least one output, found {record.Inputs} => {record.Outputs}");
-            var weights = Parameter(file, $"{record.Name}/weights", record.Inputs, record.Outputs);
-            var biases = Parameter(file, $"{record.Name}/biases", record.Outputs);
+            if (!names.Add(record.Name))
+                throw new InvalidFileException(path, field, "expected each layer name once, found it on an earlier layer too");
+            var weights = Parameter(file, read, $"{record.Name}/weights", record.Inputs, record.Outputs);
+            var biases = Parameter(file, read, $"{record.Name}/biases", record.Outputs);
             Activation activation;
             try { activation = Activation.Parse(record.Activation); }
             catch (ArgumentException error) { throw new InvalidFileException(path, field + " activation", error.Message); }
             layers[i] = new Dense(weights, biases, activation, record.Name);
             width = record.Outputs;
         }
-        int expectedTensors = 2 * records.Count;
-        if (file.Tensors.Count != expectedTensors)
-            throw new InvalidFileException(path, "tensors", $"expected {expectedTensors} tensors for {records.Count} layers, found {file.Tensors.Count}");
+        CheckNoUnreadTensors(file, read, layers.Length);
         return new SavedModel(path, new Sequential(layers), file.Metadata);
+    }
+
+    // By name rather than by count, so that the message says which tensors are extra.
+    private static void CheckNoUnreadTensors(SafeTensorsFile file, HashSet<string> read, int layerCount)
+    {
+        var unread = file.Tensors.Select(entry => entry.Key).Where(name => !read.Contains(name)).ToList();
+        if (unread.Count > 0)
+            throw new InvalidFileException(file.Path, "tensors",
+                $"expected only the {read.Count} tensors of the architecture's {layerCount} layers, found {unread.Count} more: {string.Join(", ", unread.Select(name => $"'{name}'"))}");
     }
 
     private static List<LayerRecord> ParseArchitecture(SafeTensorsFile file)
@@ -99,9 +116,10 @@ public static class ModelFile
         return records;
     }
 
-    private static Tensor Parameter(SafeTensorsFile file, string name, params int[] shape)
+    private static Tensor Parameter(SafeTensorsFile file, HashSet<string> read, string name, params int[] shape)
     {
         var tensor = file[name];
+        read.Add(name);
         if (!tensor.Shape.SequenceEqual(shape))
             throw new InvalidFileException(file.Path, $"tensor '{name}' shape", $"expected {Tensor.ShapeText(shape)} from the architecture, found {tensor.ShapeString}");
         return tensor;

@@ -45,7 +45,11 @@ public sealed class Trainer
     public IReadOnlyList<EpochReport> Fit(ImageDataset train, ImageDataset? test, Action<EpochReport>? onEpoch = null, Action<int, int>? onBatch = null)
     {
         for (int epoch = 0; epoch < options.Epochs; epoch++)
-            onEpoch?.Invoke(RunEpoch(train, test, onBatch));
+        {
+            // Not inside onEpoch?.Invoke(...): C# skips evaluating the arguments when onEpoch is null.
+            var report = RunEpoch(train, test, onBatch);
+            onEpoch?.Invoke(report);
+        }
         return history;
     }
 
@@ -71,13 +75,14 @@ public sealed class Trainer
             lossSum += loss.Data[0] * (double)indices.Length;
             onBatch?.Invoke(index + 1, sampler.BatchCount);
         }
+        // The training loop alone, as the PyTorch reference times it: the accuracies measured after it are not part of it.
+        double seconds = clock.Elapsed.TotalSeconds;
         double trainAccuracy;
         using (Autograd.NoGradient())
             trainAccuracy = Accuracy.Top1(model.Forward(inputs), labels);
-        double seconds = clock.Elapsed.TotalSeconds;
         double testAccuracy = test is null ? double.NaN : Evaluation.Run(model, test).Accuracy;
         var report = new EpochReport(++completedEpochs, lossSum / Math.Max(1, train.Count), trainAccuracy, testAccuracy,
-            clock.Elapsed.TotalSeconds, train.Count / Math.Max(seconds, 1e-9));
+            seconds, train.Count / Math.Max(seconds, 1e-9));
         history.Add(report);
         return report;
     }

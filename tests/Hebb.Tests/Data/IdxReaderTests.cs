@@ -1,10 +1,11 @@
+using Hebb.Tests.Support;
 using Hebb.Data;
 
 namespace Hebb.Tests.Data;
 
 public sealed class IdxReaderTests : IDisposable
 {
-    private readonly TemporaryDirectory folder = new();
+    private readonly TemporaryFolder folder = new();
 
     public void Dispose() => folder.Dispose();
 
@@ -14,7 +15,7 @@ public sealed class IdxReaderTests : IDisposable
     public void ReadsImagesBack(bool gzip)
     {
         var pixels = IdxFiles.Pattern(3 * 4 * 5);
-        var path = IdxFiles.Write(folder.File("images"), IdxFiles.Images(3, 4, 5, pixels), gzip);
+        var path = IdxFiles.Write(folder.PathOf("images"), IdxFiles.Images(3, 4, 5, pixels), gzip);
 
         var images = IdxReader.ReadImages(path);
 
@@ -28,7 +29,7 @@ public sealed class IdxReaderTests : IDisposable
     public void ReadsLabelsBack(bool gzip)
     {
         byte[] labels = [3, 1, 4, 1, 5, 9, 2, 6, 255];
-        var path = IdxFiles.Write(folder.File("labels"), IdxFiles.Labels(labels), gzip);
+        var path = IdxFiles.Write(folder.PathOf("labels"), IdxFiles.Labels(labels), gzip);
 
         Assert.Equal(labels, IdxReader.ReadLabels(path));
     }
@@ -37,8 +38,8 @@ public sealed class IdxReaderTests : IDisposable
     public void RecognisesGzipByItsMagicBytesNotByTheName()
     {
         byte[] labels = [7, 8, 9];
-        var gzippedWithoutSuffix = IdxFiles.Write(folder.File("labels-idx1-ubyte"), IdxFiles.Labels(labels), gzip: true);
-        var plainWithSuffix = IdxFiles.Write(folder.File("labels-idx1-ubyte.gz"), IdxFiles.Labels(labels), gzip: false);
+        var gzippedWithoutSuffix = IdxFiles.Write(folder.PathOf("labels-idx1-ubyte"), IdxFiles.Labels(labels), gzip: true);
+        var plainWithSuffix = IdxFiles.Write(folder.PathOf("labels-idx1-ubyte.gz"), IdxFiles.Labels(labels), gzip: false);
 
         Assert.Equal(labels, IdxReader.ReadLabels(gzippedWithoutSuffix));
         Assert.Equal(labels, IdxReader.ReadLabels(plainWithSuffix));
@@ -49,7 +50,7 @@ public sealed class IdxReaderTests : IDisposable
     [InlineData(1234)]
     public void WrongMagicNamesFileFieldExpectedAndFound(int magic)
     {
-        var path = IdxFiles.Write(folder.File("my-images"), IdxFiles.Content(magic, [1, 2, 2], new byte[4]), gzip: false);
+        var path = IdxFiles.Write(folder.PathOf("my-images"), IdxFiles.Content(magic, [1, 2, 2], new byte[4]), gzip: false);
 
         var error = Assert.Throws<InvalidFileException>(() => IdxReader.ReadImages(path));
 
@@ -63,7 +64,7 @@ public sealed class IdxReaderTests : IDisposable
     [Fact]
     public void LabelsFileRejectsTheImagesMagic()
     {
-        var path = IdxFiles.Write(folder.File("labels"), IdxFiles.Images(1, 1, 1, [0]), gzip: false);
+        var path = IdxFiles.Write(folder.PathOf("labels"), IdxFiles.Images(1, 1, 1, [0]), gzip: false);
 
         var error = Assert.Throws<InvalidFileException>(() => IdxReader.ReadLabels(path));
 
@@ -76,7 +77,7 @@ public sealed class IdxReaderTests : IDisposable
     [InlineData(true)]
     public void ShortBodySaysHowManyBytesWereExpectedAndFound(bool gzip)
     {
-        var path = IdxFiles.Write(folder.File("images"), IdxFiles.Images(3, 4, 5, new byte[47]), gzip);
+        var path = IdxFiles.Write(folder.PathOf("images"), IdxFiles.Images(3, 4, 5, new byte[47]), gzip);
 
         var error = Assert.Throws<InvalidFileException>(() => IdxReader.ReadImages(path));
 
@@ -90,7 +91,7 @@ public sealed class IdxReaderTests : IDisposable
     [InlineData(true)]
     public void TrailingBytesAreAnError(bool gzip)
     {
-        var path = IdxFiles.Write(folder.File("labels"), IdxFiles.Content(IdxFiles.LabelsMagic, [4], new byte[6]), gzip);
+        var path = IdxFiles.Write(folder.PathOf("labels"), IdxFiles.Content(IdxFiles.LabelsMagic, [4], new byte[6]), gzip);
 
         var error = Assert.Throws<InvalidFileException>(() => IdxReader.ReadLabels(path));
 
@@ -105,7 +106,7 @@ public sealed class IdxReaderTests : IDisposable
     public void TruncatedHeaderIsReported(int length)
     {
         var whole = IdxFiles.Images(1, 2, 2, new byte[4]);
-        var path = IdxFiles.Write(folder.File("images"), whole[..length], gzip: false);
+        var path = IdxFiles.Write(folder.PathOf("images"), whole[..length], gzip: false);
 
         var error = Assert.Throws<InvalidFileException>(() => IdxReader.ReadImages(path));
 
@@ -122,7 +123,7 @@ public sealed class IdxReaderTests : IDisposable
     [InlineData(int.MaxValue, 28, 28, "image count")]
     public void ImplausibleDimensionsAreRejectedBeforeReadingTheBody(int count, int rows, int columns, string field)
     {
-        var path = IdxFiles.Write(folder.File("images"), IdxFiles.Images(count, rows, columns, []), gzip: false);
+        var path = IdxFiles.Write(folder.PathOf("images"), IdxFiles.Images(count, rows, columns, []), gzip: false);
 
         var error = Assert.Throws<InvalidFileException>(() => IdxReader.ReadImages(path));
 
@@ -134,7 +135,7 @@ public sealed class IdxReaderTests : IDisposable
     {
         // A valid gzip header followed by a deflate block of the reserved type 3.
         byte[] corrupt = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, 0x07, 0x12, 0x34, 0x56, 0x78, 0x9a];
-        var path = IdxFiles.Write(folder.File("images.gz"), corrupt, gzip: false);
+        var path = IdxFiles.Write(folder.PathOf("images.gz"), corrupt, gzip: false);
 
         var error = Assert.Throws<InvalidFileException>(() => IdxReader.ReadImages(path));
 
@@ -148,7 +149,7 @@ public sealed class IdxReaderTests : IDisposable
     public void GzipCutShortIsReportedAsABadFile()
     {
         var gzipped = IdxFiles.Gzip(IdxFiles.Images(50, 28, 28, IdxFiles.Pattern(50 * 28 * 28)));
-        var path = IdxFiles.Write(folder.File("images.gz"), gzipped[..(gzipped.Length / 2)], gzip: false);
+        var path = IdxFiles.Write(folder.PathOf("images.gz"), gzipped[..(gzipped.Length / 2)], gzip: false);
 
         Assert.Throws<InvalidFileException>(() => IdxReader.ReadImages(path));
     }

@@ -1,3 +1,4 @@
+using Hebb.Tests.Support;
 using Hebb.Data;
 
 namespace Hebb.Tests.Data;
@@ -119,9 +120,9 @@ public sealed class ImageDatasetTests
     [Fact]
     public void LoadPairsAnImagesFileWithItsLabelsFile()
     {
-        using var folder = new TemporaryDirectory();
-        var images = IdxFiles.Write(folder.File("images.gz"), IdxFiles.Images(2, 1, 3, [1, 2, 3, 4, 5, 6]), gzip: true);
-        var labels = IdxFiles.Write(folder.File("labels"), IdxFiles.Labels([4, 2]), gzip: false);
+        using var folder = new TemporaryFolder();
+        var images = IdxFiles.Write(folder.PathOf("images.gz"), IdxFiles.Images(2, 1, 3, [1, 2, 3, 4, 5, 6]), gzip: true);
+        var labels = IdxFiles.Write(folder.PathOf("labels"), IdxFiles.Labels([4, 2]), gzip: false);
 
         var dataset = ImageDataset.Load(images, labels);
 
@@ -132,9 +133,9 @@ public sealed class ImageDatasetTests
     [Fact]
     public void LoadNamesBothFilesWhenTheCountsDisagree()
     {
-        using var folder = new TemporaryDirectory();
-        var images = IdxFiles.Write(folder.File("some-images"), IdxFiles.Images(3, 1, 1, [1, 2, 3]), gzip: false);
-        var labels = IdxFiles.Write(folder.File("some-labels"), IdxFiles.Labels([0, 1]), gzip: false);
+        using var folder = new TemporaryFolder();
+        var images = IdxFiles.Write(folder.PathOf("some-images"), IdxFiles.Images(3, 1, 1, [1, 2, 3]), gzip: false);
+        var labels = IdxFiles.Write(folder.PathOf("some-labels"), IdxFiles.Labels([0, 1]), gzip: false);
 
         var error = Assert.Throws<InvalidFileException>(() => ImageDataset.Load(images, labels));
 
@@ -147,9 +148,9 @@ public sealed class ImageDatasetTests
     [Fact]
     public void LoadRejectsALabelOutsideTheClassCount()
     {
-        using var folder = new TemporaryDirectory();
-        var images = IdxFiles.Write(folder.File("images"), IdxFiles.Images(2, 1, 1, [1, 2]), gzip: false);
-        var labels = IdxFiles.Write(folder.File("labels"), IdxFiles.Labels([9, 10]), gzip: false);
+        using var folder = new TemporaryFolder();
+        var images = IdxFiles.Write(folder.PathOf("images"), IdxFiles.Images(2, 1, 1, [1, 2]), gzip: false);
+        var labels = IdxFiles.Write(folder.PathOf("labels"), IdxFiles.Labels([9, 10]), gzip: false);
 
         var error = Assert.Throws<InvalidFileException>(() => ImageDataset.Load(images, labels, classCount: 10));
 

@@ -1,3 +1,4 @@
+using Hebb.Tests.Support;
 using System.Text;
 using Hebb.Serialization;
 using Hebb.Tensors;

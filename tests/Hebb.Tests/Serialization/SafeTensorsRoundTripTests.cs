@@ -1,3 +1,4 @@
+using Hebb.Tests.Support;
 using System.Security.Cryptography;
 using Hebb.Serialization;
 using Hebb.Tensors;

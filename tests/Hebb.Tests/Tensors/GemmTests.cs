@@ -3,6 +3,7 @@ using Hebb.Tensors.Kernels;
 
 namespace Hebb.Tests.Tensors;
 
+[Collection(Training.RunsAloneCollection.Name)]
 public class GemmTests
 {
     public static TheoryData<int, int, int> Shapes() => new()
