@@ -28,8 +28,24 @@ public abstract class Activation
     /// <summary>a = f(z), over a tensor whose last axis has <paramref name="rowLength"/> elements.</summary>
     public abstract void Forward(ReadOnlySpan<float> z, Span<float> a, int rowLength);
 
-    /// <summary>dz = da · ∂a/∂z, given the input and output of <see cref="Forward"/>.</summary>
-    public abstract void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength);
+    /// <summary>
+    /// dz = da · ∂a/∂z from the output a of <see cref="Forward"/> alone: every activation here has a
+    /// derivative that is a function of its output, so layers keep a, not z. <paramref name="dz"/> may be
+    /// <paramref name="da"/> itself (the gradient is then turned into dz in place).
+    /// </summary>
+    public abstract void Backward(ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength);
+
+    /// <summary>a = f(z + bias) in place on every row of <paramref name="rows"/> — a dense layer's bias and
+    /// activation in one pass over its output.</summary>
+    public virtual void ForwardWithBias(Span<float> rows, ReadOnlySpan<float> bias)
+    {
+        for (int start = 0; start < rows.Length; start += bias.Length)
+        {
+            var row = rows.Slice(start, bias.Length);
+            TensorPrimitives.Add(row, bias, row);
+            Forward(row, row, bias.Length);
+        }
+    }
 
     public virtual Tensor Apply(Tensor z)
     {
@@ -39,7 +55,7 @@ public abstract class Activation
         return Autograd.Record(Name, output, gradient =>
         {
             var dz = new float[z.Length];
-            Backward(z.Data, output.Data, gradient.Data, dz, rowLength);
+            Backward(output.Data, gradient.Data, dz, rowLength);
             z.AccumulateGradOwned(dz);
         }, z);
     }

@@ -13,8 +13,9 @@ public sealed class Elu(float alpha = 1f) : ElementwiseActivation
         for (int i = 0; i < a.Length; i++) a[i] = Value(z[i]);
     }
 
-    public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
+    // a > 0 exactly where z > 0; elsewhere α·e^z = a + α.
+    public override void Backward(ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
     {
-        for (int i = 0; i < dz.Length; i++) dz[i] = z[i] > 0f ? da[i] : da[i] * (a[i] + Alpha);
+        for (int i = 0; i < dz.Length; i++) dz[i] = a[i] > 0f ? da[i] : da[i] * (a[i] + Alpha);
     }
 }

@@ -16,6 +16,6 @@ public sealed class Heaviside : ElementwiseActivation
         for (int i = 0; i < z.Length; i++) a[i] = Value(z[i]);
     }
 
-    public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength) =>
+    public override void Backward(ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength) =>
         dz.Clear();
 }

@@ -10,5 +10,11 @@ public sealed class Identity : ElementwiseActivation
     public override float Derivative(float z) => 1f;
     public override Tensor Apply(Tensor z) => z;
     public override void Forward(ReadOnlySpan<float> z, Span<float> a, int rowLength) => z.CopyTo(a);
-    public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength) => da.CopyTo(dz);
+    public override void Backward(ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength) => da.CopyTo(dz);
+
+    public override void ForwardWithBias(Span<float> rows, ReadOnlySpan<float> bias)
+    {
+        for (int start = 0; start < rows.Length; start += bias.Length)
+            TensorPrimitives.Add(rows.Slice(start, bias.Length), bias, rows.Slice(start, bias.Length));
+    }
 }

@@ -13,8 +13,9 @@ public sealed class LeakyRelu(float slope = 0.01f) : ElementwiseActivation
         for (int i = 0; i < a.Length; i++) a[i] = Value(z[i]);
     }
 
-    public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
+    // With a positive slope, a > 0 exactly where z > 0.
+    public override void Backward(ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
     {
-        for (int i = 0; i < dz.Length; i++) dz[i] = z[i] > 0f ? da[i] : Slope * da[i];
+        for (int i = 0; i < dz.Length; i++) dz[i] = a[i] > 0f ? da[i] : Slope * da[i];
     }
 }

@@ -19,14 +19,13 @@ public sealed class LogSoftmax : Activation
         }
     }
 
-    public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
+    public override void Backward(ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
     {
-        for (int start = 0; start < z.Length; start += rowLength)
+        for (int start = 0; start < a.Length; start += rowLength)
         {
-            var dzRow = dz.Slice(start, rowLength);
-            var daRow = da.Slice(start, rowLength);
-            TensorPrimitives.Exp(a.Slice(start, rowLength), dzRow);
-            TensorPrimitives.MultiplyAdd(dzRow, -TensorPrimitives.Sum(daRow), daRow, dzRow);
+            // The sum is taken before dz is written: dz may be da itself.
+            float sum = TensorPrimitives.Sum(da.Slice(start, rowLength));
+            for (int i = start; i < start + rowLength; i++) dz[i] = da[i] - MathF.Exp(a[i]) * sum;
         }
     }
 

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace Hebb.Activations;
 
 /// <summary>ReLU(z) = max(0, z); its derivative is 1 for z &gt; 0, else 0 (0 at z = 0, as in PyTorch).
@@ -10,8 +13,33 @@ public sealed class Relu : ElementwiseActivation
 
     public override void Forward(ReadOnlySpan<float> z, Span<float> a, int rowLength) => TensorPrimitives.Max(z, 0f, a);
 
-    public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
+    /// <summary>max(row + bias, 0) in one vectorised pass per row.</summary>
+    public override void ForwardWithBias(Span<float> rows, ReadOnlySpan<float> bias)
     {
-        for (int i = 0; i < dz.Length; i++) dz[i] = z[i] > 0f ? da[i] : 0f;
+        int width = bias.Length, vectorWidth = width - width % Vector<float>.Count;
+        for (int start = 0; start < rows.Length; start += width)
+        {
+            var row = rows.Slice(start, width);
+            int i = 0;
+            for (; i < vectorWidth; i += Vector<float>.Count)
+            {
+                var sum = Vector.LoadUnsafe(ref row[i]) + Vector.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)i);
+                Vector.Max(sum, Vector<float>.Zero).StoreUnsafe(ref row[i]);
+            }
+            for (; i < width; i++) row[i] = Value(row[i] + bias[i]);
+        }
+    }
+
+    // a > 0 exactly where z > 0.
+    public override void Backward(ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
+    {
+        int i = 0, vectorLength = a.Length - a.Length % Vector<float>.Count;
+        for (; i < vectorLength; i += Vector<float>.Count)
+        {
+            var positive = Vector.GreaterThan(Vector.LoadUnsafe(ref MemoryMarshal.GetReference(a), (nuint)i), Vector<float>.Zero);
+            Vector.ConditionalSelect(positive, Vector.LoadUnsafe(ref MemoryMarshal.GetReference(da), (nuint)i), Vector<float>.Zero)
+                .StoreUnsafe(ref MemoryMarshal.GetReference(dz), (nuint)i);
+        }
+        for (; i < a.Length; i++) dz[i] = a[i] > 0f ? da[i] : 0f;
     }
 }

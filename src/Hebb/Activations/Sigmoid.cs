@@ -20,7 +20,7 @@ public sealed class Sigmoid : ElementwiseActivation
 
     public override void Forward(ReadOnlySpan<float> z, Span<float> a, int rowLength) => TensorPrimitives.Sigmoid(z, a);
 
-    public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
+    public override void Backward(ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
     {
         for (int i = 0; i < dz.Length; i++) dz[i] = da[i] * a[i] * (1f - a[i]);
     }

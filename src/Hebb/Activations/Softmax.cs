@@ -12,9 +12,9 @@ public sealed class Softmax : Activation
             Row(z.Slice(start, rowLength), a.Slice(start, rowLength));
     }
 
-    public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
+    public override void Backward(ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
     {
-        for (int start = 0; start < z.Length; start += rowLength)
+        for (int start = 0; start < a.Length; start += rowLength)
         {
             var aRow = a.Slice(start, rowLength);
             float dot = TensorPrimitives.Dot(da.Slice(start, rowLength), aRow);

@@ -19,7 +19,7 @@ public sealed class Tanh : ElementwiseActivation
         for (int i = 0; i < a.Length; i++) a[i] = MathF.Tanh(z[i]);
     }
 
-    public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
+    public override void Backward(ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
     {
         for (int i = 0; i < dz.Length; i++) dz[i] = da[i] * (1f - a[i] * a[i]);
     }

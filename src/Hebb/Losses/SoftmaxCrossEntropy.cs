@@ -18,29 +18,39 @@ public static partial class Loss
         int batch = logits.Shape[0], classes = logits.Shape[1];
         if (labels.Length != batch)
             throw new ArgumentException($"SoftmaxCrossEntropy: {labels.Length} labels for logits of shape {logits.ShapeString}");
-        var labelCopy = labels.ToArray();
-        var probabilities = new float[logits.Length];
-        double total = 0;
-        for (int row = 0; row < batch; row++)
+        var gradient = new float[logits.Length];
+        var loss = Tensor.Scalar(SoftmaxCrossEntropyKernel(logits.Data, labels, classes, gradient));
+        return Autograd.Record("SoftmaxCrossEntropy", loss, outputGradient =>
         {
-            int label = labelCopy[row];
+            TensorPrimitives.Multiply(gradient, outputGradient.Data[0], gradient);
+            logits.AccumulateGradOwned(gradient);
+        }, logits);
+    }
+
+    /// <summary>
+    /// The mean loss over the <c>labels.Length</c> rows of <paramref name="logits"/>, with its gradient
+    /// (softmax − onehot) / rows written into <paramref name="gradient"/> in the same pass.
+    /// </summary>
+    internal static float SoftmaxCrossEntropyKernel(ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, int classes, Span<float> gradient)
+    {
+        int rows = labels.Length;
+        double total = 0;
+        float scale = 1f / Math.Max(1, rows);
+        for (int row = 0; row < rows; row++)
+        {
+            int label = labels[row];
             if ((uint)label >= (uint)classes)
                 throw new ArgumentException($"SoftmaxCrossEntropy: label {label} at row {row} is outside [0, {classes})");
-            var z = logits.Data.AsSpan(row * classes, classes);
+            var z = logits.Slice(row * classes, classes);
             float logSum = LogSoftmax.ShiftedLogSumExp(z, out float max);
             total += logSum - (z[label] - max);
-            var p = probabilities.AsSpan(row * classes, classes);
+            var p = gradient.Slice(row * classes, classes);
             TensorPrimitives.Subtract(z, max, p);
             TensorPrimitives.Subtract(p, logSum, p);
             TensorPrimitives.Exp(p, p);
+            p[label] -= 1f;
+            TensorPrimitives.Multiply(p, scale, p);
         }
-        var loss = Tensor.Scalar((float)(total / Math.Max(1, batch)));
-        return Autograd.Record("SoftmaxCrossEntropy", loss, gradient =>
-        {
-            float scale = gradient.Data[0] / Math.Max(1, batch);
-            for (int row = 0; row < batch; row++) probabilities[row * classes + labelCopy[row]] -= 1f;
-            TensorPrimitives.Multiply(probabilities, scale, probabilities);
-            logits.AccumulateGradOwned(probabilities);
-        }, logits);
+        return (float)(total / Math.Max(1, rows));
     }
 }

@@ -9,14 +9,16 @@ namespace Hebb.Optimizers;
 public abstract class Optimizer<TState> : IOptimizer where TState : class
 {
     private readonly Dictionary<Parameter, TState> states = new(ReferenceEqualityComparer.Instance);
+    // An array, not a list behind an interface: looping over it allocates no enumerator, once per step.
+    private readonly Parameter[] parameters;
 
     protected Optimizer(IEnumerable<Parameter> parameters)
     {
-        Parameters = parameters.ToList();
-        if (Parameters.Count == 0) throw new ArgumentException("an optimizer needs at least one parameter");
+        this.parameters = parameters.ToArray();
+        if (this.parameters.Length == 0) throw new ArgumentException("an optimizer needs at least one parameter");
     }
 
-    public IReadOnlyList<Parameter> Parameters { get; }
+    public IReadOnlyList<Parameter> Parameters => parameters;
 
     /// <summary>Number of <see cref="Step"/> calls so far.</summary>
     public long StepCount { get; private set; }
@@ -24,7 +26,7 @@ public abstract class Optimizer<TState> : IOptimizer where TState : class
     public void Step()
     {
         StepCount++;
-        foreach (var parameter in Parameters)
+        foreach (var parameter in parameters)
         {
             var gradient = parameter.Value.Grad;
             if (gradient is null) continue;
@@ -36,7 +38,7 @@ public abstract class Optimizer<TState> : IOptimizer where TState : class
 
     public void ZeroGrad()
     {
-        foreach (var parameter in Parameters) parameter.Value.ZeroGrad();
+        foreach (var parameter in parameters) parameter.Value.ZeroGrad();
     }
 
     /// <summary>The state of <paramref name="parameter"/>, or null before its first step.</summary>

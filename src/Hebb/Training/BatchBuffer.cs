@@ -8,7 +8,7 @@ internal sealed class BatchBuffer(int batchSize, int featureCount)
 {
     private readonly Dictionary<int, (Tensor Inputs, int[] Labels)> bySize = [];
 
-    public Tensor Inputs(int rows) => Get(rows).Inputs;
+    public int FeatureCount => featureCount;
 
     public (Tensor Inputs, int[] Labels) Fill(ImageDataset data, ReadOnlySpan<int> indices)
     {

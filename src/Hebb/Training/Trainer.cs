@@ -11,7 +11,8 @@ namespace Hebb.Training;
 
 /// <summary>
 /// The note's execution phase: for each epoch, a training step on every shuffled mini-batch, then the
-/// accuracy on the last batch and on the test set. The batch buffers are reused between batches.
+/// accuracy on the last batch and on the test set. A chain of dense layers trains through
+/// <see cref="DenseTrainingStep"/> and allocates nothing per batch; other models go through the autodiff graph.
 /// </summary>
 public sealed class Trainer
 {
@@ -19,6 +20,8 @@ public sealed class Trainer
     private readonly IOptimizer optimizer;
     private readonly TrainingOptions options;
     private readonly SeededRandom shuffleRandom;
+    private readonly DenseTrainingStep? denseStep;
+    private BatchBuffer? batchBuffer;
     private int completedEpochs;
 
     public Trainer(Sequential model, IOptimizer optimizer, TrainingOptions options)
@@ -30,6 +33,7 @@ public sealed class Trainer
         // The batch order has a stream of its own, so that it does not depend on how many draws the
         // initialisation took.
         shuffleRandom = new SeededRandom(options.Seed ^ 0xBA7C4_5EEDUL);
+        denseStep = DenseTrainingStep.For(model, options.BatchSize);
     }
 
     /// <summary>The note's set-up: SGD at the options' learning rate.</summary>
@@ -60,31 +64,54 @@ public sealed class Trainer
         var clock = Stopwatch.StartNew();
         var sampler = new BatchSampler(train.Count, options.BatchSize, shuffleRandom);
         sampler.StartEpoch();
-        var batch = new BatchBuffer(options.BatchSize, train.FeatureCount);
         double lossSum = 0;
-        Tensor inputs = batch.Inputs(0);
-        int[] labels = [];
         for (int index = 0; index < sampler.BatchCount; index++)
         {
             var indices = sampler.Batch(index);
-            (inputs, labels) = batch.Fill(train, indices);
-            var loss = Loss.SoftmaxCrossEntropy(model.Forward(inputs), labels);
-            optimizer.ZeroGrad();
-            loss.Backward();
-            optimizer.Step();
-            lossSum += loss.Data[0] * (double)indices.Length;
+            lossSum += TrainBatch(train, indices) * (double)indices.Length;
             onBatch?.Invoke(index + 1, sampler.BatchCount);
         }
         // The training loop alone, as the PyTorch reference times it: the accuracies measured after it are not part of it.
         double seconds = clock.Elapsed.TotalSeconds;
-        double trainAccuracy;
-        using (Autograd.NoGradient())
-            trainAccuracy = Accuracy.Top1(model.Forward(inputs), labels);
+        double trainAccuracy = LastBatchAccuracy(train, sampler.Batch(sampler.BatchCount - 1));
         double testAccuracy = test is null ? double.NaN : Evaluation.Run(model, test).Accuracy;
         var report = new EpochReport(++completedEpochs, lossSum / Math.Max(1, train.Count), trainAccuracy, testAccuracy,
             seconds, train.Count / Math.Max(seconds, 1e-9));
         history.Add(report);
         return report;
+    }
+
+    /// <summary>One step of SGD (or the given optimiser) on the samples at <paramref name="indices"/>; returns the batch's mean loss.</summary>
+    internal float TrainBatch(ImageDataset data, ReadOnlySpan<int> indices)
+    {
+        var (inputs, labels) = Buffers(data).Fill(data, indices);
+        float loss;
+        if (denseStep is not null)
+            loss = denseStep.Run(inputs.Data, labels);
+        else
+        {
+            var lossTensor = Loss.SoftmaxCrossEntropy(model.Forward(inputs), labels);
+            optimizer.ZeroGrad();
+            lossTensor.Backward();
+            loss = lossTensor.Data[0];
+        }
+        optimizer.Step();
+        return loss;
+    }
+
+    /// <summary>The note's "train accuracy": the model, as it is after the epoch, on the epoch's last batch.</summary>
+    private double LastBatchAccuracy(ImageDataset data, ReadOnlySpan<int> indices)
+    {
+        var (inputs, labels) = Buffers(data).Fill(data, indices);
+        using var _ = Autograd.NoGradient();
+        return Accuracy.Top1(model.Forward(inputs), labels);
+    }
+
+    private BatchBuffer Buffers(ImageDataset data)
+    {
+        if (batchBuffer is null || batchBuffer.FeatureCount != data.FeatureCount)
+            batchBuffer = new BatchBuffer(options.BatchSize, data.FeatureCount);
+        return batchBuffer;
     }
 
     private void CheckWidth(ImageDataset data)

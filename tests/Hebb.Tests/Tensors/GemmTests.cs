@@ -10,7 +10,49 @@ public class GemmTests
     {
         { 1, 1, 1 }, { 1, 7, 1 }, { 7, 1, 7 }, { 3, 5, 17 }, { 50, 784, 300 }, { 50, 300, 100 },
         { 50, 100, 10 }, { 13, 1023, 7 }, { 300, 50, 784 }, { 17, 33, 65 }, { 4, 256, 16 }, { 5, 257, 33 },
+        { 1023, 7, 50 }, { 784, 50, 300 }, { 7, 1023, 1 }, { 1, 300, 1023 }, { 256, 784, 300 },
     };
+
+    /// <summary>Every micro-kernel this machine can run, so that each instruction set is tested where it exists.</summary>
+    public static TheoryData<string, int, int, int> KernelsAndShapes()
+    {
+        var data = new TheoryData<string, int, int, int>();
+        foreach (var kernel in SupportedKernels())
+            foreach (var (m, k, n) in new[] { (1, 1, 1), (7, 7, 7), (50, 784, 300), (784, 50, 300), (50, 300, 784), (11, 1023, 33), (33, 129, 1023) })
+                data.Add(kernel, m, k, n);
+        return data;
+    }
+
+    private static IEnumerable<string> SupportedKernels()
+    {
+        if (Avx512MicroKernel.IsSupported) yield return "avx512";
+        if (Avx2MicroKernel.IsSupported) yield return "avx2";
+        yield return "portable";
+    }
+
+    [Theory]
+    [MemberData(nameof(KernelsAndShapes))]
+    public void EveryMicroKernelMatchesATripleLoop(string kernel, int m, int k, int n)
+    {
+        var random = new SeededRandom((ulong)(m * 7 + k * 13 + n));
+        var a = Tensor.RandomUniform(random, -1f, 1f, m, k).Data;
+        var b = Tensor.RandomUniform(random, -1f, 1f, k, n).Data;
+        var expected = Reference(a, b, m, k, n);
+        foreach (var layout in Enum.GetValues<MatrixLayout>())
+        {
+            var first = layout == MatrixLayout.AtB ? Transposed(a, m, k) : a;
+            var second = layout == MatrixLayout.ABt ? Transposed(b, k, n) : b;
+            var c = new float[m * n];
+            Action<MatrixLayout, float[], float[], float[], int, int, int, bool> product = kernel switch
+            {
+                "avx512" => Gemm.ProductWith<Avx512MicroKernel>,
+                "avx2" => Gemm.ProductWith<Avx2MicroKernel>,
+                _ => Gemm.ProductWith<PortableMicroKernel>,
+            };
+            product(layout, first, second, c, m, k, n, false);
+            AssertClose(expected, c, k);
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Shapes))]

@@ -12,7 +12,7 @@ namespace Hebb.Tests.Training;
 /// <summary>
 /// Same seed, data and settings give the same weights bit for bit, whatever the thread count: the matrix products,
 /// the only parallel kernels, split the rows of the result between threads, and each element is summed by one
-/// thread in the same order (see Gemm and Parallelism.ForRanges).
+/// thread in the same order (see GemmDriver).
 /// </summary>
 [Collection(RunsAloneCollection.Name)]
 public sealed class DeterminismTests : IDisposable

@@ -1,0 +1,116 @@
+using System.Runtime.InteropServices;
+
+namespace Hebb.Tensors.Kernels;
+
+/// <summary>
+/// The blocked loops around a micro-kernel. For each block of k (<see cref="DepthBlock"/> deep), B is packed
+/// once; for each block of rows of A (<see cref="RowBlock"/>), A is packed; then every panel of B stays in L1
+/// while all the panels of A pass over it.
+/// </summary>
+internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : struct, IMicroKernel
+{
+    private const int DepthBlock = 128;
+    private const int RowBlock = 320;
+    // Below this many multiply-adds per thread, waking a second thread costs more than it saves.
+    private const long MinimumWorkPerThread = 200_000;
+
+    [ThreadStatic] private static GemmDriver<TKernel>? cached;
+    [ThreadStatic] private static float[]? packedA;
+    [ThreadStatic] private static float[]? packedB;
+
+    private MatrixLayout layout;
+    private float[] a = [], b = [], c = [];
+    private int m, k, n;
+    private bool accumulate, splitColumns;
+
+    public static void Run(MatrixLayout layout, float[] a, float[] b, float[] c, int m, int k, int n, bool accumulate)
+    {
+        var job = cached ??= new GemmDriver<TKernel>();
+        job.layout = layout;
+        (job.a, job.b, job.c) = (a, b, c);
+        (job.m, job.k, job.n) = (m, k, n);
+        job.accumulate = accumulate;
+        int rowPanels = (m + TKernel.Rows - 1) / TKernel.Rows;
+        int columnPanels = (n + TKernel.Columns - 1) / TKernel.Columns;
+        job.splitColumns = columnPanels >= rowPanels;
+        long threads = Math.Min(Parallelism.ThreadCount, Math.Max(1, (long)m * n * k / MinimumWorkPerThread));
+        int parts = (int)Math.Min(threads, job.splitColumns ? columnPanels : rowPanels);
+        try { WorkerPool.Run(job, parts); }
+        finally { (job.a, job.b, job.c) = ([], [], []); }
+    }
+
+    public void Run(int part, int parts)
+    {
+        int rowPanels = (m + TKernel.Rows - 1) / TKernel.Rows;
+        int columnPanels = (n + TKernel.Columns - 1) / TKernel.Columns;
+        int rowStart = 0, rowEnd = m, columnStart = 0, columnEnd = n;
+        if (splitColumns)
+        {
+            columnStart = Math.Min(n, columnPanels * part / parts * TKernel.Columns);
+            columnEnd = Math.Min(n, columnPanels * (part + 1) / parts * TKernel.Columns);
+        }
+        else
+        {
+            rowStart = Math.Min(m, rowPanels * part / parts * TKernel.Rows);
+            rowEnd = Math.Min(m, rowPanels * (part + 1) / parts * TKernel.Rows);
+        }
+        if (rowEnd > rowStart && columnEnd > columnStart)
+            Block(rowStart, rowEnd, columnStart, columnEnd);
+    }
+
+    private void Block(int rowStart, int rowEnd, int columnStart, int columnEnd)
+    {
+        int rows = TKernel.Rows, columns = TKernel.Columns;
+        int columnPanels = (columnEnd - columnStart + columns - 1) / columns;
+        var bBuffer = Buffer(ref packedB, columnPanels * columns * Math.Min(k, DepthBlock));
+        var aBuffer = Buffer(ref packedA, (Math.Min(RowBlock, rowEnd - rowStart) + rows) * Math.Min(k, DepthBlock));
+        Span<float> edgeTile = stackalloc float[rows * columns];
+        for (int depthStart = 0; depthStart < k; depthStart += DepthBlock)
+        {
+            int depth = Math.Min(DepthBlock, k - depthStart);
+            bool loadC = accumulate || depthStart > 0;
+            GemmPacking.PackB(layout, b, k, n, depthStart, depth, columnStart, columnEnd, columns, bBuffer);
+            for (int blockStart = rowStart; blockStart < rowEnd; blockStart += RowBlock)
+            {
+                int blockEnd = Math.Min(rowEnd, blockStart + RowBlock);
+                int rowPanels = (blockEnd - blockStart + rows - 1) / rows;
+                GemmPacking.PackA(layout, a, m, k, blockStart, blockEnd, depthStart, depth, rows, aBuffer);
+                for (int columnPanel = 0; columnPanel < columnPanels; columnPanel++)
+                {
+                    ref float bPanel = ref bBuffer[columnPanel * depth * columns];
+                    int column = columnStart + columnPanel * columns;
+                    int validColumns = Math.Min(columns, columnEnd - column);
+                    for (int rowPanel = 0; rowPanel < rowPanels; rowPanel++)
+                    {
+                        ref float aPanel = ref aBuffer[rowPanel * depth * rows];
+                        int row = blockStart + rowPanel * rows;
+                        int validRows = Math.Min(rows, blockEnd - row);
+                        if (validRows == rows && validColumns == columns)
+                            TKernel.Multiply(depth, ref aPanel, ref bPanel, ref c[row * n + column], n, loadC);
+                        else
+                            EdgeTile(depth, ref aPanel, ref bPanel, row, column, validRows, validColumns, loadC, edgeTile);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>A tile that overhangs C: computed in full in a scratch tile, of which the valid part is kept.</summary>
+    private void EdgeTile(int depth, ref float aPanel, ref float bPanel, int row, int column, int validRows, int validColumns, bool loadC, Span<float> tile)
+    {
+        int columns = TKernel.Columns;
+        tile.Clear();
+        if (loadC)
+            for (int r = 0; r < validRows; r++)
+                c.AsSpan((row + r) * n + column, validColumns).CopyTo(tile.Slice(r * columns));
+        TKernel.Multiply(depth, ref aPanel, ref bPanel, ref MemoryMarshal.GetReference(tile), columns, loadC: true);
+        for (int r = 0; r < validRows; r++)
+            tile.Slice(r * columns, validColumns).CopyTo(c.AsSpan((row + r) * n + column));
+    }
+
+    private static Span<float> Buffer(ref float[]? buffer, int length)
+    {
+        if (buffer is null || buffer.Length < length) buffer = new float[Math.Max(length, (buffer?.Length ?? 0) * 2)];
+        return buffer;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Hebb.Tensors.Kernels;
+
+/// <summary>
+/// The innermost piece of the matrix product: a <see cref="Rows"/>×<see cref="Columns"/> tile of C kept in
+/// registers while it takes in <c>depth</c> steps of packed A (Rows values per step) and packed B (Columns
+/// values per step). One implementation per instruction set; the driver in <see cref="Gemm"/> is shared.
+/// </summary>
+internal interface IMicroKernel
+{
+    static abstract int Rows { get; }
+    static abstract int Columns { get; }
+    static abstract bool IsSupported { get; }
+
+    /// <summary>C[r, j] = (loadC ? C[r, j] : 0) + Σ_p A[p·Rows + r] · B[p·Columns + j], with C's rows <paramref name="ldc"/> apart.</summary>
+    static abstract void Multiply(int depth, ref float packedA, ref float packedB, ref float c, int ldc, bool loadC);
+}

@@ -1,0 +1,74 @@
+namespace Hebb.Tensors.Kernels;
+
+/// <summary>
+/// Long-lived threads that run the parts of a kernel beside the calling thread. Unlike
+/// <see cref="Parallel.For(int, int, Action{int})"/> it allocates nothing per call, and its workers spin
+/// briefly before sleeping, so the many small products of a training step do not each pay for a
+/// wake-up. One job runs at a time; a caller that finds the pool busy runs all parts itself.
+/// </summary>
+internal static class WorkerPool
+{
+    private static readonly Lock Gate = new();
+    private static readonly List<Worker> Workers = [];
+    private static readonly ManualResetEventSlim AllDone = new(false, spinCount: 2047);
+    private static int pending;
+    private static Exception? failure;
+
+    public static void Run(IPartitionedWork work, int parts)
+    {
+        if (parts <= 1 || !Gate.TryEnter())
+        {
+            for (int part = 0; part < parts; part++) work.Run(part, parts);
+            return;
+        }
+        try
+        {
+            while (Workers.Count < parts - 1) Workers.Add(new Worker());
+            failure = null;
+            pending = parts - 1;
+            AllDone.Reset();
+            for (int part = 1; part < parts; part++) Workers[part - 1].Start(work, part, parts);
+            try { work.Run(0, parts); }
+            finally { AllDone.Wait(); }
+            if (failure is not null) throw new AggregateException("a worker thread of a kernel failed", failure);
+        }
+        finally
+        {
+            Gate.Exit();
+        }
+    }
+
+    private sealed class Worker
+    {
+        private readonly ManualResetEventSlim started = new(false, spinCount: 2047);
+        private IPartitionedWork? work;
+        private int part, parts;
+
+        public Worker()
+        {
+            var thread = new Thread(Loop) { IsBackground = true, Name = "Hebb kernel worker" };
+            thread.Start();
+        }
+
+        public void Start(IPartitionedWork work, int part, int parts)
+        {
+            this.work = work;
+            this.part = part;
+            this.parts = parts;
+            started.Set();
+        }
+
+        private void Loop()
+        {
+            while (true)
+            {
+                started.Wait();
+                started.Reset();
+                try { work!.Run(part, parts); }
+                catch (Exception error) { failure = error; }
+                work = null;
+                if (Interlocked.Decrement(ref pending) == 0) AllDone.Set();
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Hebb.Activations;
+using Hebb.Data;
+using Hebb.Layers;
+using Hebb.Losses;
+using Hebb.Optimizers;
+using Hebb.Tensors;
+using Hebb.Training;
+
+namespace Hebb.Tests.Training;
+
+/// <summary>The allocation-free training step of dense networks against the autodiff graph, and its allocations.</summary>
+[Collection(RunsAloneCollection.Name)]
+public class TrainingStepTests
+{
+    private static readonly ImageDataset Train = MnistData.LoadBuiltInSample().Train.Slice(0, 600);
+
+    [Theory]
+    [InlineData("relu")]
+    [InlineData("tanh")]
+    [InlineData("sigmoid")]
+    [InlineData("elu")]
+    [InlineData("leaky_relu")]
+    public void TheDenseStepGivesTheGraphsNumbersBitForBit(string activation)
+    {
+        var fast = Mlp.Create(784, [64, 32], 10, Activation.Parse(activation), seed: 3);
+        var graph = Mlp.Create(784, [64, 32], 10, Activation.Parse(activation), seed: 3);
+        var step = DenseTrainingStep.For(fast, 50)!;
+        var fastOptimizer = new Sgd(fast.Parameters, 0.05f);
+        var graphOptimizer = new Sgd(graph.Parameters, 0.05f);
+        for (int batch = 0; batch < 10; batch++)
+        {
+            var inputs = Train.Features(batch * 50, 50);
+            var labels = Train.LabelArray(batch * 50, 50);
+            float fastLoss = step.Run(inputs.Data, labels);
+            fastOptimizer.Step();
+
+            var graphLoss = Loss.SoftmaxCrossEntropy(graph.Forward(inputs), labels);
+            graphOptimizer.ZeroGrad();
+            graphLoss.Backward();
+            graphOptimizer.Step();
+
+            Assert.Equal(graphLoss.Data[0], fastLoss);
+        }
+        for (int i = 0; i < fast.Parameters.Count; i++)
+            Assert.Equal(graph.Parameters[i].Value.Data, fast.Parameters[i].Value.Data);
+    }
+
+    [Fact]
+    public void ModelsTheStepCannotRunGoThroughTheGraph()
+    {
+        var random = new SeededRandom(1);
+        var softmaxOutput = new Sequential(new Dense(4, 3, Activation.Softmax, random));
+        Assert.Null(DenseTrainingStep.For(softmaxOutput, 10));
+        var frozen = Mlp.Create(4, [3], 2, Activation.Relu, seed: 1);
+        frozen.Parameters[0].Value.RequiresGrad = false;
+        Assert.Null(DenseTrainingStep.For(frozen, 10));
+    }
+
+    [Fact]
+    public void ASteadyStateTrainingStepAllocatesNothing()
+    {
+        var model = Mlp.Note();
+        var trainer = new Trainer(model, new TrainingOptions { BatchSize = 50 });
+        var indices = Enumerable.Range(0, 50).ToArray();
+        for (int step = 0; step < 5; step++) trainer.TrainBatch(Train, indices);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int step = 0; step < 100; step++)
+        {
+            indices.AsSpan().Reverse();
+            trainer.TrainBatch(Train, indices);
+        }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+    }
+}
