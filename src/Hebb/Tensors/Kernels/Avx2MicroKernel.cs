@@ -12,7 +12,7 @@ internal readonly struct Avx2MicroKernel : IMicroKernel
     public static bool IsSupported => Vector256.IsHardwareAccelerated && System.Runtime.Intrinsics.X86.Fma.IsSupported;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply(int depth, ref float packedA, ref float packedB, ref float c, int ldc, bool loadC)
+    public static void Multiply(int depth, ref float a, int aStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
     {
         Vector256<float> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
         if (loadC)
@@ -36,22 +36,22 @@ internal readonly struct Avx2MicroKernel : IMicroKernel
         }
         for (int p = 0; p < depth; p++)
         {
-            var b0 = Vector256.LoadUnsafe(ref packedB);
-            var b1 = Vector256.LoadUnsafe(ref packedB, 8);
-            var a0 = Vector256.Create(packedA);
+            var b0 = Vector256.LoadUnsafe(ref b);
+            var b1 = Vector256.LoadUnsafe(ref b, 8);
+            var a0 = Vector256.Create(a);
             c00 = Vector256.FusedMultiplyAdd(a0, b0, c00); c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-            var a1 = Vector256.Create(Unsafe.Add(ref packedA, 1));
+            var a1 = Vector256.Create(Unsafe.Add(ref a, 1));
             c10 = Vector256.FusedMultiplyAdd(a1, b0, c10); c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-            var a2 = Vector256.Create(Unsafe.Add(ref packedA, 2));
+            var a2 = Vector256.Create(Unsafe.Add(ref a, 2));
             c20 = Vector256.FusedMultiplyAdd(a2, b0, c20); c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-            var a3 = Vector256.Create(Unsafe.Add(ref packedA, 3));
+            var a3 = Vector256.Create(Unsafe.Add(ref a, 3));
             c30 = Vector256.FusedMultiplyAdd(a3, b0, c30); c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-            var a4 = Vector256.Create(Unsafe.Add(ref packedA, 4));
+            var a4 = Vector256.Create(Unsafe.Add(ref a, 4));
             c40 = Vector256.FusedMultiplyAdd(a4, b0, c40); c41 = Vector256.FusedMultiplyAdd(a4, b1, c41);
-            var a5 = Vector256.Create(Unsafe.Add(ref packedA, 5));
+            var a5 = Vector256.Create(Unsafe.Add(ref a, 5));
             c50 = Vector256.FusedMultiplyAdd(a5, b0, c50); c51 = Vector256.FusedMultiplyAdd(a5, b1, c51);
-            packedA = ref Unsafe.Add(ref packedA, 6);
-            packedB = ref Unsafe.Add(ref packedB, 16);
+            a = ref Unsafe.Add(ref a, aStride);
+            b = ref Unsafe.Add(ref b, bStride);
         }
         ref float out0 = ref c;
         c00.StoreUnsafe(ref out0); c01.StoreUnsafe(ref out0, 8);

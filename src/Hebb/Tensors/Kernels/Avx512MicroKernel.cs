@@ -12,7 +12,7 @@ internal readonly struct Avx512MicroKernel : IMicroKernel
     public static bool IsSupported => Vector512.IsHardwareAccelerated && System.Runtime.Intrinsics.X86.Avx512F.IsSupported;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply(int depth, ref float packedA, ref float packedB, ref float c, int ldc, bool loadC)
+    public static void Multiply(int depth, ref float a, int aStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
     {
         Vector512<float> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71, c80, c81, c90, c91;
         if (loadC)
@@ -44,30 +44,30 @@ internal readonly struct Avx512MicroKernel : IMicroKernel
         }
         for (int p = 0; p < depth; p++)
         {
-            var b0 = Vector512.LoadUnsafe(ref packedB);
-            var b1 = Vector512.LoadUnsafe(ref packedB, 16);
-            var a0 = Vector512.Create(packedA);
+            var b0 = Vector512.LoadUnsafe(ref b);
+            var b1 = Vector512.LoadUnsafe(ref b, 16);
+            var a0 = Vector512.Create(a);
             c00 = Vector512.FusedMultiplyAdd(a0, b0, c00); c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-            var a1 = Vector512.Create(Unsafe.Add(ref packedA, 1));
+            var a1 = Vector512.Create(Unsafe.Add(ref a, 1));
             c10 = Vector512.FusedMultiplyAdd(a1, b0, c10); c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-            var a2 = Vector512.Create(Unsafe.Add(ref packedA, 2));
+            var a2 = Vector512.Create(Unsafe.Add(ref a, 2));
             c20 = Vector512.FusedMultiplyAdd(a2, b0, c20); c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-            var a3 = Vector512.Create(Unsafe.Add(ref packedA, 3));
+            var a3 = Vector512.Create(Unsafe.Add(ref a, 3));
             c30 = Vector512.FusedMultiplyAdd(a3, b0, c30); c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
-            var a4 = Vector512.Create(Unsafe.Add(ref packedA, 4));
+            var a4 = Vector512.Create(Unsafe.Add(ref a, 4));
             c40 = Vector512.FusedMultiplyAdd(a4, b0, c40); c41 = Vector512.FusedMultiplyAdd(a4, b1, c41);
-            var a5 = Vector512.Create(Unsafe.Add(ref packedA, 5));
+            var a5 = Vector512.Create(Unsafe.Add(ref a, 5));
             c50 = Vector512.FusedMultiplyAdd(a5, b0, c50); c51 = Vector512.FusedMultiplyAdd(a5, b1, c51);
-            var a6 = Vector512.Create(Unsafe.Add(ref packedA, 6));
+            var a6 = Vector512.Create(Unsafe.Add(ref a, 6));
             c60 = Vector512.FusedMultiplyAdd(a6, b0, c60); c61 = Vector512.FusedMultiplyAdd(a6, b1, c61);
-            var a7 = Vector512.Create(Unsafe.Add(ref packedA, 7));
+            var a7 = Vector512.Create(Unsafe.Add(ref a, 7));
             c70 = Vector512.FusedMultiplyAdd(a7, b0, c70); c71 = Vector512.FusedMultiplyAdd(a7, b1, c71);
-            var a8 = Vector512.Create(Unsafe.Add(ref packedA, 8));
+            var a8 = Vector512.Create(Unsafe.Add(ref a, 8));
             c80 = Vector512.FusedMultiplyAdd(a8, b0, c80); c81 = Vector512.FusedMultiplyAdd(a8, b1, c81);
-            var a9 = Vector512.Create(Unsafe.Add(ref packedA, 9));
+            var a9 = Vector512.Create(Unsafe.Add(ref a, 9));
             c90 = Vector512.FusedMultiplyAdd(a9, b0, c90); c91 = Vector512.FusedMultiplyAdd(a9, b1, c91);
-            packedA = ref Unsafe.Add(ref packedA, 10);
-            packedB = ref Unsafe.Add(ref packedB, 32);
+            a = ref Unsafe.Add(ref a, aStride);
+            b = ref Unsafe.Add(ref b, bStride);
         }
         ref float out0 = ref c;
         c00.StoreUnsafe(ref out0); c01.StoreUnsafe(ref out0, 16);

@@ -3,9 +3,9 @@ using System.Runtime.InteropServices;
 namespace Hebb.Tensors.Kernels;
 
 /// <summary>
-/// The blocked loops around a micro-kernel. For each block of k (<see cref="DepthBlock"/> deep), B is packed
-/// once; for each block of rows of A (<see cref="RowBlock"/>), A is packed; then every panel of B stays in L1
-/// while all the panels of A pass over it.
+/// The blocked loops around a micro-kernel. For each block of k (<see cref="DepthBlock"/> deep) and each block
+/// of rows (<see cref="RowBlock"/>), every panel of B stays in L1 while all the panels of A pass over it. Panels
+/// are packed only where the kernel could not read them in place (see <see cref="ReadsAInPlace"/>).
 /// </summary>
 internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : struct, IMicroKernel
 {
@@ -62,48 +62,80 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
     {
         int rows = TKernel.Rows, columns = TKernel.Columns;
         int columnPanels = (columnEnd - columnStart + columns - 1) / columns;
-        var bBuffer = Buffer(ref packedB, columnPanels * columns * Math.Min(k, DepthBlock));
-        var aBuffer = Buffer(ref packedA, (Math.Min(RowBlock, rowEnd - rowStart) + rows) * Math.Min(k, DepthBlock));
+        int depthBlock = Math.Min(k, DepthBlock);
+        var bBuffer = Buffer(ref packedB, columnPanels * columns * depthBlock);
+        var aBuffer = Buffer(ref packedA, (Math.Min(RowBlock, rowEnd - rowStart) + rows) * depthBlock);
         Span<float> edgeTile = stackalloc float[rows * columns];
         for (int depthStart = 0; depthStart < k; depthStart += DepthBlock)
         {
             int depth = Math.Min(DepthBlock, k - depthStart);
             bool loadC = accumulate || depthStart > 0;
-            GemmPacking.PackB(layout, b, k, n, depthStart, depth, columnStart, columnEnd, columns, bBuffer);
+            PackB(depthStart, depth, columnStart, columnEnd, bBuffer);
             for (int blockStart = rowStart; blockStart < rowEnd; blockStart += RowBlock)
             {
                 int blockEnd = Math.Min(rowEnd, blockStart + RowBlock);
                 int rowPanels = (blockEnd - blockStart + rows - 1) / rows;
-                GemmPacking.PackA(layout, a, m, k, blockStart, blockEnd, depthStart, depth, rows, aBuffer);
+                PackA(blockStart, blockEnd, depthStart, depth, aBuffer);
                 for (int columnPanel = 0; columnPanel < columnPanels; columnPanel++)
                 {
-                    ref float bPanel = ref bBuffer[columnPanel * depth * columns];
                     int column = columnStart + columnPanel * columns;
                     int validColumns = Math.Min(columns, columnEnd - column);
+                    bool bInPlace = ReadsBInPlace(validColumns);
+                    ref float bPanel = ref bInPlace ? ref b[depthStart * n + column] : ref bBuffer[columnPanel * depth * columns];
+                    int bStride = bInPlace ? n : columns;
                     for (int rowPanel = 0; rowPanel < rowPanels; rowPanel++)
                     {
-                        ref float aPanel = ref aBuffer[rowPanel * depth * rows];
                         int row = blockStart + rowPanel * rows;
                         int validRows = Math.Min(rows, blockEnd - row);
+                        bool aInPlace = ReadsAInPlace(validRows);
+                        ref float aPanel = ref aInPlace ? ref a[depthStart * m + row] : ref aBuffer[rowPanel * depth * rows];
+                        int aStride = aInPlace ? m : rows;
                         if (validRows == rows && validColumns == columns)
-                            TKernel.Multiply(depth, ref aPanel, ref bPanel, ref c[row * n + column], n, loadC);
+                            TKernel.Multiply(depth, ref aPanel, aStride, ref bPanel, bStride, ref c[row * n + column], n, loadC);
                         else
-                            EdgeTile(depth, ref aPanel, ref bPanel, row, column, validRows, validColumns, loadC, edgeTile);
+                            EdgeTile(depth, ref aPanel, aStride, ref bPanel, bStride, row, column, validRows, validColumns, loadC, edgeTile);
                     }
                 }
             }
         }
     }
 
+    // A stored [k, m] (the AtB layout) already holds each full panel as the kernel reads it, Rows values per
+    // step m apart; so does B stored [k, n] for each full panel. Only the others are packed: transposed
+    // operands, and the panels that overhang the matrix and need zero padding.
+    private bool ReadsAInPlace(int validRows) => layout == MatrixLayout.AtB && validRows == TKernel.Rows;
+
+    private bool ReadsBInPlace(int validColumns) => layout != MatrixLayout.ABt && validColumns == TKernel.Columns;
+
+    private void PackA(int blockStart, int blockEnd, int depthStart, int depth, Span<float> buffer)
+    {
+        int rows = TKernel.Rows;
+        int packFrom = blockStart;
+        if (layout == MatrixLayout.AtB) packFrom = blockEnd - (blockEnd - blockStart) % rows;
+        if (packFrom >= blockEnd) return;
+        int offset = (packFrom - blockStart) / rows * depth * rows;
+        GemmPacking.PackA(layout, a, m, k, packFrom, blockEnd, depthStart, depth, rows, buffer[offset..]);
+    }
+
+    private void PackB(int depthStart, int depth, int columnStart, int columnEnd, Span<float> buffer)
+    {
+        int columns = TKernel.Columns;
+        int packFrom = columnStart;
+        if (layout != MatrixLayout.ABt) packFrom = columnEnd - (columnEnd - columnStart) % columns;
+        if (packFrom >= columnEnd) return;
+        int offset = (packFrom - columnStart) / columns * depth * columns;
+        GemmPacking.PackB(layout, b, k, n, depthStart, depth, packFrom, columnEnd, columns, buffer[offset..]);
+    }
+
     /// <summary>A tile that overhangs C: computed in full in a scratch tile, of which the valid part is kept.</summary>
-    private void EdgeTile(int depth, ref float aPanel, ref float bPanel, int row, int column, int validRows, int validColumns, bool loadC, Span<float> tile)
+    private void EdgeTile(int depth, ref float aPanel, int aStride, ref float bPanel, int bStride, int row, int column, int validRows, int validColumns, bool loadC, Span<float> tile)
     {
         int columns = TKernel.Columns;
         tile.Clear();
         if (loadC)
             for (int r = 0; r < validRows; r++)
                 c.AsSpan((row + r) * n + column, validColumns).CopyTo(tile.Slice(r * columns));
-        TKernel.Multiply(depth, ref aPanel, ref bPanel, ref MemoryMarshal.GetReference(tile), columns, loadC: true);
+        TKernel.Multiply(depth, ref aPanel, aStride, ref bPanel, bStride, ref MemoryMarshal.GetReference(tile), columns, loadC: true);
         for (int r = 0; r < validRows; r++)
             tile.Slice(r * columns, validColumns).CopyTo(c.AsSpan((row + r) * n + column));
     }

@@ -11,6 +11,10 @@ internal interface IMicroKernel
     static abstract int Columns { get; }
     static abstract bool IsSupported { get; }
 
-    /// <summary>C[r, j] = (loadC ? C[r, j] : 0) + Σ_p A[p·Rows + r] · B[p·Columns + j], with C's rows <paramref name="ldc"/> apart.</summary>
-    static abstract void Multiply(int depth, ref float packedA, ref float packedB, ref float c, int ldc, bool loadC);
+    /// <summary>
+    /// C[r, j] = (loadC ? C[r, j] : 0) + Σ_p a[p·aStride + r] · b[p·bStride + j] for r &lt; Rows, j &lt; Columns, with
+    /// C's rows <paramref name="ldc"/> apart. The strides are Rows and Columns for packed panels, or the
+    /// row length of A or B when a panel is read where it lies.
+    /// </summary>
+    static abstract void Multiply(int depth, ref float a, int aStride, ref float b, int bStride, ref float c, int ldc, bool loadC);
 }

@@ -12,7 +12,7 @@ internal readonly struct PortableMicroKernel : IMicroKernel
     public static bool IsSupported => true;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply(int depth, ref float packedA, ref float packedB, ref float c, int ldc, bool loadC)
+    public static void Multiply(int depth, ref float a, int aStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
     {
         int lanes = Vector<float>.Count;
         Vector<float> c00, c01, c10, c11, c20, c21, c30, c31;
@@ -33,18 +33,18 @@ internal readonly struct PortableMicroKernel : IMicroKernel
         }
         for (int p = 0; p < depth; p++)
         {
-            var b0 = Vector.LoadUnsafe(ref packedB);
-            var b1 = Vector.LoadUnsafe(ref packedB, (nuint)(1 * lanes));
-            var a0 = new Vector<float>(packedA);
+            var b0 = Vector.LoadUnsafe(ref b);
+            var b1 = Vector.LoadUnsafe(ref b, (nuint)(1 * lanes));
+            var a0 = new Vector<float>(a);
             c00 = Vector.FusedMultiplyAdd(a0, b0, c00); c01 = Vector.FusedMultiplyAdd(a0, b1, c01);
-            var a1 = new Vector<float>(Unsafe.Add(ref packedA, 1));
+            var a1 = new Vector<float>(Unsafe.Add(ref a, 1));
             c10 = Vector.FusedMultiplyAdd(a1, b0, c10); c11 = Vector.FusedMultiplyAdd(a1, b1, c11);
-            var a2 = new Vector<float>(Unsafe.Add(ref packedA, 2));
+            var a2 = new Vector<float>(Unsafe.Add(ref a, 2));
             c20 = Vector.FusedMultiplyAdd(a2, b0, c20); c21 = Vector.FusedMultiplyAdd(a2, b1, c21);
-            var a3 = new Vector<float>(Unsafe.Add(ref packedA, 3));
+            var a3 = new Vector<float>(Unsafe.Add(ref a, 3));
             c30 = Vector.FusedMultiplyAdd(a3, b0, c30); c31 = Vector.FusedMultiplyAdd(a3, b1, c31);
-            packedA = ref Unsafe.Add(ref packedA, 4);
-            packedB = ref Unsafe.Add(ref packedB, 2 * lanes);
+            a = ref Unsafe.Add(ref a, aStride);
+            b = ref Unsafe.Add(ref b, bStride);
         }
         ref float out0 = ref c;
         c00.StoreUnsafe(ref out0); c01.StoreUnsafe(ref out0, (nuint)(1 * lanes));
