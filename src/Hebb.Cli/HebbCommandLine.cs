@@ -17,6 +17,7 @@ public static class HebbCommandLine
             EvalCommand.Create(context),
             PredictCommand.Create(context),
             InfoCommand.Create(context),
+            PlotCommand.Create(context),
         };
         root.Options.Add(verbose);
 

@@ -24,4 +24,14 @@ internal static class SharedOptions
 
     public static DataSplit LoadData(string? folder) =>
         folder is null ? MnistData.LoadBuiltInSample() : MnistData.LoadFolder(folder);
+
+    /// <summary>Fails before the work, not after an hour of it, when its result could not be written to <paramref name="path"/>.</summary>
+    public static void CheckOutputPath(string path, string option = "--output")
+    {
+        if (Directory.Exists(path))
+            throw new UsageException($"{option}: {path} is a folder; expected a file name");
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (!Directory.Exists(folder))
+            throw new UsageException($"{option}: folder {folder} does not exist");
+    }
 }

@@ -52,7 +52,7 @@ internal static class TrainCommand
             var hiddenActivation = ParseHiddenActivation(parsed.GetValue(activation)!);
             Parallelism.ThreadCount = Positive(parsed.GetValue(threads), "--threads");
             string outputPath = parsed.GetValue(output)!;
-            CheckWritableFolder(outputPath);
+            SharedOptions.CheckOutputPath(outputPath);
 
             var split = SharedOptions.LoadData(parsed.GetValue(data));
             var model = Mlp.Create(split.Train.FeatureCount, hiddenWidths, split.Train.ClassCount, hiddenActivation, options.Seed);
@@ -94,14 +94,4 @@ internal static class TrainCommand
 
     private static float PositiveFinite(float value, string option) =>
         value > 0 && float.IsFinite(value) ? value : throw new UsageException($"{option}: expected a positive number, found {value}");
-
-    /// <summary>Fails before training, not after an hour of it, when the model could not be saved.</summary>
-    private static void CheckWritableFolder(string path)
-    {
-        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (!Directory.Exists(folder))
-            throw new UsageException($"--output: folder {folder} does not exist");
-        if (Directory.Exists(path))
-            throw new UsageException($"--output: {path} is a folder; expected a file name");
-    }
 }

@@ -4,7 +4,7 @@ namespace Hebb.Serialization;
 /// Replaces a file in one step, so that an error or a crash mid-write never leaves a half-written file at the
 /// path: whoever reads it finds either the old content or the new.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     public static void Write(string path, Action<Stream> writeContent)
     {
