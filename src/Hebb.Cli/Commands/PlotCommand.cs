@@ -23,7 +23,7 @@ internal static class PlotCommand
     {
         var model = new Argument<string>("MODEL_FILE") { Description = "A model file written by 'hebb train', which keeps its per-epoch history" };
         return FigureCommand(context, "history", "Loss and accuracy (train and test) per epoch of the training run that made a model",
-            "history.png", parsed => HistoryFigure.Create(TrainingHistory.Read(ModelFile.Load(parsed.GetValue(model)!))), model);
+            "history.png", parsed => HistoryFigure.Create(ModelFile.Load(parsed.GetValue(model)!).History()), model);
     }
 
     /// <summary>A subcommand that draws one figure and saves it where <c>--output</c> says, in the format its extension names.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Hebb.Activations;
 using Hebb.Layers;
 using Hebb.Tensors;
@@ -24,14 +23,6 @@ public static class ModelFile
     internal const string DatasetKey = "hebb.dataset";
     internal const string ThreadsKey = "hebb.threads";
 
-    // Named literals because a history may hold NaN: the test accuracy of epochs trained without a test set.
-    private static readonly JsonSerializerOptions SnakeCase = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
-    private sealed record LayerRecord(string Name, string Type, int Inputs, int Outputs, string Activation);
 
     /// <summary>Writes atomically: a failure leaves whatever was at <paramref name="path"/> untouched.</summary>
     public static void Save(string path, Sequential model, ModelInfo info)
@@ -41,19 +32,13 @@ public static class ModelFile
         {
             [FormatKey] = Format,
             [ArchitectureKey] = JsonSerializer.Serialize(
-                dense.Select(l => new LayerRecord(l.Name, "dense", l.Inputs, l.Outputs, l.Activation.Name)), SnakeCase),
-            [TrainingKey] = JsonSerializer.Serialize(new
-            {
-                optimizer = "sgd",
-                learning_rate = info.Training.LearningRate,
-                batch_size = info.Training.BatchSize,
-                epochs = info.Training.Epochs,
-                seed = info.Training.Seed,
-                loss = "softmax_cross_entropy",
-                initializer = dense[0].Initializer?.Name,
-            }),
+                dense.Select(l => new LayerRecord(l.Name, "dense", l.Inputs, l.Outputs, l.Activation.Name)).ToList(),
+                ModelFileJson.Default.ListLayerRecord),
+            [TrainingKey] = JsonSerializer.Serialize(new TrainingRecord(
+                "sgd", info.Training.LearningRate, info.Training.BatchSize, info.Training.Epochs, info.Training.Seed,
+                "softmax_cross_entropy", dense[0].Initializer?.Name), ModelFileJson.Default.TrainingRecord),
             [EpochKey] = info.Epochs.ToString(CultureInfo.InvariantCulture),
-            [HistoryKey] = JsonSerializer.Serialize(info.History, SnakeCase),
+            [HistoryKey] = JsonSerializer.Serialize(info.History.ToList(), ModelFileJson.Default.ListEpochReport),
             [DatasetKey] = info.Dataset,
             [ThreadsKey] = info.Threads.ToString(CultureInfo.InvariantCulture),
         };
@@ -106,7 +91,7 @@ public static class ModelFile
     {
         string json = Required(file, ArchitectureKey);
         List<LayerRecord>? records;
-        try { records = JsonSerializer.Deserialize<List<LayerRecord>>(json, SnakeCase); }
+        try { records = JsonSerializer.Deserialize(json, ModelFileJson.Default.ListLayerRecord); }
         catch (JsonException error)
         {
             throw new InvalidFileException(file.Path, $"__metadata__.{ArchitectureKey}", $"expected a JSON list of layers, {error.Message}");

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Hebb.Layers;
+using Hebb.Training;
 
 namespace Hebb.Serialization;
 
@@ -13,5 +15,24 @@ public sealed record SavedModel(string Path, Sequential Model, IReadOnlyDictiona
         if (inputs != features)
             throw new InvalidFileException(dataSource, "features per sample",
                 $"expected {inputs}, the inputs of model {Path}, found {features}");
+    }
+
+    /// <summary>The per-epoch history <c>hebb train</c> keeps in the file (<c>hebb.history</c>), read back as written.</summary>
+    public IReadOnlyList<EpochReport> History()
+    {
+        const string field = $"__metadata__.{ModelFile.HistoryKey}";
+        if (!Metadata.TryGetValue(ModelFile.HistoryKey, out var json))
+            throw new InvalidFileException(Path, field, "missing; expected the per-epoch history that 'hebb train' writes");
+        List<EpochReport>? epochs;
+        try { epochs = JsonSerializer.Deserialize(json, ModelFileJson.Default.ListEpochReport); }
+        catch (JsonException error)
+        {
+            throw new InvalidFileException(Path, field,
+                $"expected a JSON list of epochs, each with epoch, loss, train_accuracy, test_accuracy, seconds and samples_per_second; {error.Message}");
+        }
+        // A JSON null, as the list or as an epoch, deserializes without complaint.
+        if (epochs is null || epochs.Count == 0 || epochs.Any(epoch => epoch is null))
+            throw new InvalidFileException(Path, field, "expected a non-empty JSON list of epochs");
+        return epochs;
     }
 }

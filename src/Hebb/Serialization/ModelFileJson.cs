@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+using Hebb.Training;
+
+namespace Hebb.Serialization;
+
+/// <summary>One layer of a model file's <c>hebb.architecture</c>.</summary>
+internal sealed record LayerRecord(string Name, string Type, int Inputs, int Outputs, string Activation);
+
+/// <summary>A model file's <c>hebb.training</c>: how the weights were trained.</summary>
+internal sealed record TrainingRecord(string Optimizer, float LearningRate, int BatchSize, int Epochs, ulong Seed, string Loss, string? Initializer);
+
+/// <summary>
+/// The JSON of a model file's metadata, generated at compile time: reading a model then costs no
+/// reflection at start-up (it matters for one-shot commands such as <c>hebb predict</c>). Named literals
+/// because a history may hold NaN: the test accuracy of epochs trained without a test set. Every
+/// constructor parameter is required, so that a hand-edited entry that lost a figure fails instead of reading as 0.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(List<LayerRecord>))]
+[JsonSerializable(typeof(TrainingRecord))]
+[JsonSerializable(typeof(List<EpochReport>))]
+internal sealed partial class ModelFileJson : JsonSerializerContext;
