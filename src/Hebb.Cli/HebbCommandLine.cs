@@ -18,6 +18,7 @@ public static class HebbCommandLine
             PredictCommand.Create(context),
             InfoCommand.Create(context),
             PlotCommand.Create(context),
+            TuneCommand.Create(context),
         };
         root.Options.Add(verbose);
 

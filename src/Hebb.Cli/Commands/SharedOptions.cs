@@ -34,4 +34,10 @@ internal static class SharedOptions
         if (!Directory.Exists(folder))
             throw new UsageException($"{option}: folder {folder} does not exist");
     }
+
+    public static int Positive(int value, string option) =>
+        value >= 1 ? value : throw new UsageException($"{option}: expected a positive integer, found {value}");
+
+    public static float PositiveFinite(float value, string option) =>
+        value > 0 && float.IsFinite(value) ? value : throw new UsageException($"{option}: expected a positive number, found {value}");
 }

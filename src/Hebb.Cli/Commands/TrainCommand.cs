@@ -43,14 +43,14 @@ internal static class TrainCommand
         {
             var options = new TrainingOptions
             {
-                Epochs = Positive(parsed.GetValue(epochs), "--epochs"),
-                BatchSize = Positive(parsed.GetValue(batchSize), "--batch-size"),
-                LearningRate = PositiveFinite(parsed.GetValue(learningRate), "--learning-rate"),
+                Epochs = SharedOptions.Positive(parsed.GetValue(epochs), "--epochs"),
+                BatchSize = SharedOptions.Positive(parsed.GetValue(batchSize), "--batch-size"),
+                LearningRate = SharedOptions.PositiveFinite(parsed.GetValue(learningRate), "--learning-rate"),
                 Seed = parsed.GetValue(seed),
             };
             var hiddenWidths = ParseWidths(parsed.GetValue(hidden)!);
             var hiddenActivation = ParseHiddenActivation(parsed.GetValue(activation)!);
-            Parallelism.ThreadCount = Positive(parsed.GetValue(threads), "--threads");
+            Parallelism.ThreadCount = SharedOptions.Positive(parsed.GetValue(threads), "--threads");
             string outputPath = parsed.GetValue(output)!;
             SharedOptions.CheckOutputPath(outputPath);
 
@@ -88,10 +88,4 @@ internal static class TrainCommand
             throw new UsageException($"--activation: '{name}' is not a hidden-layer activation; expected relu, leaky_relu, elu, tanh, sigmoid or heaviside");
         return activation;
     }
-
-    private static int Positive(int value, string option) =>
-        value >= 1 ? value : throw new UsageException($"{option}: expected a positive integer, found {value}");
-
-    private static float PositiveFinite(float value, string option) =>
-        value > 0 && float.IsFinite(value) ? value : throw new UsageException($"{option}: expected a positive number, found {value}");
 }

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Hebb.Data;
+using Hebb.Tensors;
+using Hebb.Training;
+
+namespace Hebb.Tuning;
+
+/// <summary>
+/// The note's closing advice made into a search: draws networks from a <see cref="SearchSpace"/>, trains each for a
+/// few epochs on the training set less a held-out validation set, and ranks them by validation accuracy (ties: lower
+/// validation loss). The test set plays no part. The same seed, data and thread count give the same trials and results.
+/// </summary>
+public sealed class RandomSearch
+{
+    // The cut has a stream of its own, so that it is the same however many configurations are drawn.
+    private const ulong SplitStream = 0x5_0117_CA7EUL;
+
+    public RandomSearch(SearchSpace? space = null, RandomSearchOptions? options = null)
+    {
+        Space = space ?? new SearchSpace();
+        Options = options ?? new RandomSearchOptions();
+        Space.Validate();
+        Options.Validate();
+    }
+
+    public SearchSpace Space { get; }
+    public RandomSearchOptions Options { get; }
+
+    /// <summary>The validation set every trial is scored on, and the rest of <paramref name="train"/> that each trains on.</summary>
+    public ValidationSplit Split(ImageDataset train) =>
+        ValidationSplit.Carve(train, Options.ValidationSamples(train.Count), Options.Seed ^ SplitStream);
+
+    /// <summary>The networks the search tries, in order; they depend on the seed and the data's shape alone.</summary>
+    public IReadOnlyList<TrialConfiguration> Configurations(int inputs, int outputs)
+    {
+        var random = new SeededRandom(Options.Seed);
+        return Enumerable.Range(0, Options.Trials).Select(_ => Space.Draw(random, inputs, outputs)).ToList();
+    }
+
+    /// <summary>Runs every trial on <paramref name="train"/> cut by <see cref="Split"/>; returns them ranked, best first.</summary>
+    public IReadOnlyList<TrialResult> Run(ImageDataset train, Action<TrialResult>? onTrial = null) => Run(Split(train), onTrial);
+
+    /// <summary>Runs every trial, calling <paramref name="onTrial"/> as each ends; returns them ranked, best first.</summary>
+    public IReadOnlyList<TrialResult> Run(ValidationSplit split, Action<TrialResult>? onTrial = null)
+    {
+        var configurations = Configurations(split.Train.FeatureCount, split.Train.ClassCount);
+        var results = new List<TrialResult>(configurations.Count);
+        for (int i = 0; i < configurations.Count; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var trained = Train(configurations[i], split.Train, Options.EpochsPerTrial);
+            var validation = Evaluation.Run(trained.Model, split.Validation);
+            var result = new TrialResult(i + 1, configurations[i], validation.Accuracy, validation.Loss,
+                trained.History[^1].Loss, Options.EpochsPerTrial, clock.Elapsed.TotalSeconds);
+            results.Add(result);
+            onTrial?.Invoke(result);
+        }
+        return Rank(results);
+    }
+
+    /// <summary>
+    /// Trains <paramref name="configuration"/> as a trial does — also the chosen one on the whole training set. Every
+    /// network starts from the search's seed, as <c>hebb train --seed</c> would, so trials differ only in what is searched
+    /// and the best one can be retrained exactly.
+    /// </summary>
+    public TrainedModel Train(TrialConfiguration configuration, ImageDataset data, int epochs, Action<EpochReport>? onEpoch = null)
+    {
+        var options = configuration.TrainingOptions(epochs, Options.BatchSize, Options.Seed);
+        var model = configuration.CreateModel(Options.Seed);
+        var history = new Trainer(model, options).Fit(data, test: null, onEpoch);
+        return new TrainedModel(model, options, history);
+    }
+
+    /// <summary>Best first: higher validation accuracy, then lower validation loss (a diverged, NaN loss last), then earlier trial.</summary>
+    public static IReadOnlyList<TrialResult> Rank(IEnumerable<TrialResult> results) =>
+        results.OrderByDescending(result => result.ValidationAccuracy)
+            .ThenBy(result => double.IsNaN(result.ValidationLoss) ? double.PositiveInfinity : result.ValidationLoss)
+            .ThenBy(result => result.Trial)
+            .ToList();
+}

@@ -1,0 +1,72 @@
+using Hebb.Data;
+
+namespace Hebb.Tests.Data;
+
+public sealed class ValidationSplitTests
+{
+    /// <summary>1x2 images whose two pixels spell the sample's index, so that every part of a split can be traced back.</summary>
+    internal static ImageDataset Numbered(int count) => new(
+        Enumerable.Range(0, count).SelectMany(i => new[] { (byte)(i / 256), (byte)(i % 256) }).ToArray(),
+        Enumerable.Range(0, count).Select(i => (byte)(i % 10)).ToArray(), height: 1, width: 2, classCount: 10);
+
+    internal static int[] Indices(ImageDataset data) =>
+        Enumerable.Range(0, data.Count).Select(i => data.Pixels[2 * i] * 256 + data.Pixels[2 * i + 1]).ToArray();
+
+    [Fact]
+    public void HoldsOutTheAskedNumberOfSamplesAndTrainsOnAllTheOthers()
+    {
+        var split = ValidationSplit.Carve(Numbered(1000), validationCount: 100, seed: 1);
+
+        var validation = Indices(split.Validation);
+        var train = Indices(split.Train);
+        Assert.Equal(100, validation.Distinct().Count());
+        Assert.Equal(900, train.Distinct().Count());
+        Assert.Empty(validation.Intersect(train));
+        Assert.Equal(Enumerable.Range(0, 1000), validation.Concat(train).Order());
+        Assert.Equal(train.Order(), train);
+        Assert.Equal(10, split.Validation.ClassCount);
+    }
+
+    [Fact]
+    public void ValidationIsASeededShuffleNotTheLastSamples()
+    {
+        var first = Indices(ValidationSplit.Carve(Numbered(1000), 100, seed: 1).Validation);
+        var again = Indices(ValidationSplit.Carve(Numbered(1000), 100, seed: 1).Validation);
+        var other = Indices(ValidationSplit.Carve(Numbered(1000), 100, seed: 2).Validation);
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first.Order(), other.Order());
+        Assert.True(first.Min() < 100 && first.Max() >= 900, "the held-out samples come from all over the data");
+    }
+
+    [Fact]
+    public void LabelsTravelWithTheirImages()
+    {
+        var split = ValidationSplit.Carve(Numbered(300), 30, seed: 4);
+
+        foreach (var part in new[] { split.Train, split.Validation })
+        {
+            var indices = Indices(part);
+            for (int i = 0; i < part.Count; i++) Assert.Equal(indices[i] % 10, part.Labels[i]);
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10)]
+    [InlineData(11)]
+    public void ItMustLeaveSomethingOnEachSide(int validationCount) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => ValidationSplit.Carve(Numbered(10), validationCount, seed: 1));
+
+    [Fact]
+    public void SubsetCopiesTheChosenSamplesInTheGivenOrder()
+    {
+        var data = Numbered(20);
+
+        var subset = data.Subset([7, 3, 7, 19]);
+
+        Assert.Equal([7, 3, 7, 19], Indices(subset));
+        Assert.Equal([7, 3, 7, 9], subset.Labels.Select(label => (int)label));
+        Assert.Throws<ArgumentOutOfRangeException>(() => data.Subset([20]));
+    }
+}
