@@ -19,6 +19,7 @@ public static class HebbCommandLine
             InfoCommand.Create(context),
             PlotCommand.Create(context),
             TuneCommand.Create(context),
+            DemoCommand.Create(context),
         };
         root.Options.Add(verbose);
 

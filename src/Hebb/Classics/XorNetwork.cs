@@ -17,6 +17,19 @@ public static class XorNetwork
     /// <summary>XOR of each row of <see cref="Inputs"/>.</summary>
     public static int[] Targets => [0, 1, 1, 0];
 
+    /// <summary>Each output read as a bit, 1 above 0.5: a sigmoid's leaning, a step's 0 or 1 as itself.</summary>
+    public static int[] Bits(ReadOnlySpan<float> outputs)
+    {
+        var bits = new int[outputs.Length];
+        for (int i = 0; i < bits.Length; i++) bits[i] = outputs[i] > 0.5f ? 1 : 0;
+        return bits;
+    }
+
+    /// <summary>How many of the four <see cref="Targets"/> <paramref name="bits"/> gets right.</summary>
+    public static int Correct(IReadOnlyList<int> bits) => bits.Count == 4
+        ? Targets.Where((target, i) => bits[i] == target).Count()
+        : throw new ArgumentException($"XorNetwork.Correct: {bits.Count} bits; expected one for each of the 4 inputs", nameof(bits));
+
     /// <summary>The hand-wired network with <paramref name="activation"/> in both layers (the note uses heaviside or sigmoid).</summary>
     public static Sequential HandWired(Activation activation) => new(
         new Dense(Tensor.FromArray(new float[,] { { 1, 1 }, { 1, 1 } }), Tensor.FromArray([-1.5f, -0.5f]), activation, "hidden1"),

@@ -17,11 +17,7 @@ public static class MnistData
     internal const string SampleLabelsResource = "Hebb.Data.MnistSample.labels-idx1-ubyte.gz";
     internal const string SampleReadmeResource = "Hebb.Data.MnistSample.README.md";
 
-    private static readonly Lazy<string> attribution = new(() =>
-    {
-        using var reader = new StreamReader(OpenResource(SampleReadmeResource));
-        return reader.ReadToEnd();
-    });
+    private static readonly Lazy<string> attribution = new(() => EmbeddedResource.ReadText(SampleReadmeResource));
 
     /// <summary>The built-in sample's README: where the digits come from, their licence and how the split was made.</summary>
     public static string BuiltInSampleAttribution => attribution.Value;
@@ -53,8 +49,8 @@ public static class MnistData
     /// <summary>The 10,000 MNIST digits shipped inside Hebb: 8,000 to train on and 2,000 to test on.</summary>
     public static DataSplit LoadBuiltInSample()
     {
-        using var imagesStream = OpenResource(SampleImagesResource);
-        using var labelsStream = OpenResource(SampleLabelsResource);
+        using var imagesStream = EmbeddedResource.Open(SampleImagesResource);
+        using var labelsStream = EmbeddedResource.Open(SampleLabelsResource);
         var all = ImageDataset.FromIdx(
             IdxReader.ReadImages(imagesStream, SampleImagesResource), SampleImagesResource,
             IdxReader.ReadLabels(labelsStream, SampleLabelsResource), SampleLabelsResource,
@@ -62,10 +58,6 @@ public static class MnistData
         return new DataSplit(
             all.Slice(0, SampleTrainCount), all.Slice(SampleTrainCount, all.Count - SampleTrainCount), BuiltInSampleSource);
     }
-
-    internal static Stream OpenResource(string name) =>
-        typeof(MnistData).Assembly.GetManifestResourceStream(name)
-        ?? throw new InvalidOperationException($"Hebb.dll was built without its embedded resource {name}");
 
     private static string FindFile(string directory, string name)
     {

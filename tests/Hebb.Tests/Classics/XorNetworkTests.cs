@@ -21,4 +21,14 @@ public class XorNetworkTests
         Assert.True(outputs[1] > outputs[0] && outputs[2] > outputs[3]);
         Assert.Equal(outputs[1], outputs[2]);
     }
+
+    [Fact]
+    public void BitsReadOutputsAboveOneHalfAsOneAndCorrectCountsAgainstXor()
+    {
+        Assert.Equal([0, 1, 1, 0], XorNetwork.Bits([0.1f, 0.9f, 0.51f, 0.5f]));
+        Assert.Equal(4, XorNetwork.Correct([0, 1, 1, 0]));
+        Assert.Equal(2, XorNetwork.Correct([0, 0, 0, 0]));
+        Assert.Equal(0, XorNetwork.Correct([1, 0, 0, 1]));
+        Assert.Throws<ArgumentException>(() => XorNetwork.Correct([0, 1]));
+    }
 }

@@ -47,7 +47,7 @@ public sealed class MnistBuiltInSampleTests
     [Fact]
     public void PixelsAreTheFileBytesAfterTheHeader()
     {
-        using var gzip = new GZipStream(MnistData.OpenResource(MnistData.SampleImagesResource), CompressionMode.Decompress);
+        using var gzip = new GZipStream(EmbeddedResource.Open(MnistData.SampleImagesResource), CompressionMode.Decompress);
         using var content = new MemoryStream();
         gzip.CopyTo(content);
 
@@ -75,7 +75,7 @@ public sealed class MnistBuiltInSampleTests
 
     private static string DecompressedSha256(string resource)
     {
-        using var gzip = new GZipStream(MnistData.OpenResource(resource), CompressionMode.Decompress);
+        using var gzip = new GZipStream(EmbeddedResource.Open(resource), CompressionMode.Decompress);
         return Convert.ToHexStringLower(SHA256.HashData(gzip));
     }
 }

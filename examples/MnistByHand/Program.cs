@@ -1,0 +1,2 @@
+using Hebb.Examples;
+MnistByHand.Run(Console.Out, epochs: 20);

@@ -1,0 +1,2 @@
+using Hebb.Examples;
+MnistWithDense.Run(Console.Out, modelPath: "model.safetensors", epochs: 20);

@@ -1,0 +1,2 @@
+using Hebb.Examples;
+PerceptronOnIris.Run(Console.Out);

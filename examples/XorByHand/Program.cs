@@ -1,0 +1,2 @@
+using Hebb.Examples;
+XorByHand.Run(Console.Out);
