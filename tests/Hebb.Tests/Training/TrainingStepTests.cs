@@ -62,7 +62,7 @@ public class TrainingStepTests
         var model = Mlp.Note();
         var trainer = new Trainer(model, new TrainingOptions { BatchSize = 50 });
         var indices = Enumerable.Range(0, 50).ToArray();
-        for (int step = 0; step < 5; step++) trainer.TrainBatch(Train, indices);
+        for (int step = 0; step < 50; step++) trainer.TrainBatch(Train, indices);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int step = 0; step < 100; step++)

@@ -90,4 +90,83 @@ internal readonly struct Avx512MicroKernel : IMicroKernel
         ref float out9 = ref Unsafe.Add(ref c, 9 * ldc);
         c90.StoreUnsafe(ref out9); c91.StoreUnsafe(ref out9, 16);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void MultiplyNarrow(int depth, ref float a, int aStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
+    {
+        Vector512<float> c00, c10, c20, c30, c40, c50, c60, c70, c80, c90;
+        if (loadC)
+        {
+            ref float row0 = ref c;
+            c00 = Vector512.LoadUnsafe(ref row0);
+            ref float row1 = ref Unsafe.Add(ref c, 1 * ldc);
+            c10 = Vector512.LoadUnsafe(ref row1);
+            ref float row2 = ref Unsafe.Add(ref c, 2 * ldc);
+            c20 = Vector512.LoadUnsafe(ref row2);
+            ref float row3 = ref Unsafe.Add(ref c, 3 * ldc);
+            c30 = Vector512.LoadUnsafe(ref row3);
+            ref float row4 = ref Unsafe.Add(ref c, 4 * ldc);
+            c40 = Vector512.LoadUnsafe(ref row4);
+            ref float row5 = ref Unsafe.Add(ref c, 5 * ldc);
+            c50 = Vector512.LoadUnsafe(ref row5);
+            ref float row6 = ref Unsafe.Add(ref c, 6 * ldc);
+            c60 = Vector512.LoadUnsafe(ref row6);
+            ref float row7 = ref Unsafe.Add(ref c, 7 * ldc);
+            c70 = Vector512.LoadUnsafe(ref row7);
+            ref float row8 = ref Unsafe.Add(ref c, 8 * ldc);
+            c80 = Vector512.LoadUnsafe(ref row8);
+            ref float row9 = ref Unsafe.Add(ref c, 9 * ldc);
+            c90 = Vector512.LoadUnsafe(ref row9);
+        }
+        else
+        {
+            c00 = c10 = c20 = c30 = c40 = c50 = c60 = c70 = c80 = c90 = Vector512<float>.Zero;
+        }
+        for (int p = 0; p < depth; p++)
+        {
+            var b0 = Vector512.LoadUnsafe(ref b);
+            var a0 = Vector512.Create(a);
+            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+            var a1 = Vector512.Create(Unsafe.Add(ref a, 1));
+            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+            var a2 = Vector512.Create(Unsafe.Add(ref a, 2));
+            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+            var a3 = Vector512.Create(Unsafe.Add(ref a, 3));
+            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+            var a4 = Vector512.Create(Unsafe.Add(ref a, 4));
+            c40 = Vector512.FusedMultiplyAdd(a4, b0, c40);
+            var a5 = Vector512.Create(Unsafe.Add(ref a, 5));
+            c50 = Vector512.FusedMultiplyAdd(a5, b0, c50);
+            var a6 = Vector512.Create(Unsafe.Add(ref a, 6));
+            c60 = Vector512.FusedMultiplyAdd(a6, b0, c60);
+            var a7 = Vector512.Create(Unsafe.Add(ref a, 7));
+            c70 = Vector512.FusedMultiplyAdd(a7, b0, c70);
+            var a8 = Vector512.Create(Unsafe.Add(ref a, 8));
+            c80 = Vector512.FusedMultiplyAdd(a8, b0, c80);
+            var a9 = Vector512.Create(Unsafe.Add(ref a, 9));
+            c90 = Vector512.FusedMultiplyAdd(a9, b0, c90);
+            a = ref Unsafe.Add(ref a, aStride);
+            b = ref Unsafe.Add(ref b, bStride);
+        }
+        ref float out0 = ref c;
+        c00.StoreUnsafe(ref out0);
+        ref float out1 = ref Unsafe.Add(ref c, 1 * ldc);
+        c10.StoreUnsafe(ref out1);
+        ref float out2 = ref Unsafe.Add(ref c, 2 * ldc);
+        c20.StoreUnsafe(ref out2);
+        ref float out3 = ref Unsafe.Add(ref c, 3 * ldc);
+        c30.StoreUnsafe(ref out3);
+        ref float out4 = ref Unsafe.Add(ref c, 4 * ldc);
+        c40.StoreUnsafe(ref out4);
+        ref float out5 = ref Unsafe.Add(ref c, 5 * ldc);
+        c50.StoreUnsafe(ref out5);
+        ref float out6 = ref Unsafe.Add(ref c, 6 * ldc);
+        c60.StoreUnsafe(ref out6);
+        ref float out7 = ref Unsafe.Add(ref c, 7 * ldc);
+        c70.StoreUnsafe(ref out7);
+        ref float out8 = ref Unsafe.Add(ref c, 8 * ldc);
+        c80.StoreUnsafe(ref out8);
+        ref float out9 = ref Unsafe.Add(ref c, 9 * ldc);
+        c90.StoreUnsafe(ref out9);
+    }
 }

@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace Hebb.Tensors.Kernels;
 
 /// <summary>
-/// The blocked loops around a micro-kernel. For each block of k (<see cref="DepthBlock"/> deep) and each block
-/// of rows (<see cref="RowBlock"/>), every panel of B stays in L1 while all the panels of A pass over it. Panels
+/// The blocked loops around a micro-kernel. For each block of rows (<see cref="RowBlock"/>) and each block of k
+/// (<see cref="DepthBlock"/> deep), every panel of B stays in L1 while all the panels of A pass over it. Panels
 /// are packed only where the kernel could not read them in place (see <see cref="ReadsAInPlace"/>).
 /// </summary>
 internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : struct, IMicroKernel
@@ -66,15 +66,16 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
         var bBuffer = Buffer(ref packedB, columnPanels * columns * depthBlock);
         var aBuffer = Buffer(ref packedA, (Math.Min(RowBlock, rowEnd - rowStart) + rows) * depthBlock);
         Span<float> edgeTile = stackalloc float[rows * columns];
-        for (int depthStart = 0; depthStart < k; depthStart += DepthBlock)
+        // Rows outside, depth inside: a block of C stays in L2 while the whole depth passes through it.
+        for (int blockStart = rowStart; blockStart < rowEnd; blockStart += RowBlock)
         {
-            int depth = Math.Min(DepthBlock, k - depthStart);
-            bool loadC = accumulate || depthStart > 0;
-            PackB(depthStart, depth, columnStart, columnEnd, bBuffer);
-            for (int blockStart = rowStart; blockStart < rowEnd; blockStart += RowBlock)
+            int blockEnd = Math.Min(rowEnd, blockStart + RowBlock);
+            int rowPanels = (blockEnd - blockStart + rows - 1) / rows;
+            for (int depthStart = 0; depthStart < k; depthStart += DepthBlock)
             {
-                int blockEnd = Math.Min(rowEnd, blockStart + RowBlock);
-                int rowPanels = (blockEnd - blockStart + rows - 1) / rows;
+                int depth = Math.Min(DepthBlock, k - depthStart);
+                bool loadC = accumulate || depthStart > 0;
+                PackB(depthStart, depth, columnStart, columnEnd, bBuffer);
                 PackA(blockStart, blockEnd, depthStart, depth, aBuffer);
                 for (int columnPanel = 0; columnPanel < columnPanels; columnPanel++)
                 {
@@ -127,15 +128,19 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
         GemmPacking.PackB(layout, b, k, n, depthStart, depth, packFrom, columnEnd, columns, buffer[offset..]);
     }
 
-    /// <summary>A tile that overhangs C: computed in full in a scratch tile, of which the valid part is kept.</summary>
+    /// <summary>A tile that overhangs C: computed in a scratch tile, of which the valid part is kept. When it is
+    /// at most half a panel wide, the narrow kernel computes only that half.</summary>
     private void EdgeTile(int depth, ref float aPanel, int aStride, ref float bPanel, int bStride, int row, int column, int validRows, int validColumns, bool loadC, Span<float> tile)
     {
         int columns = TKernel.Columns;
+        bool narrow = validColumns <= columns / 2;
         tile.Clear();
         if (loadC)
             for (int r = 0; r < validRows; r++)
                 c.AsSpan((row + r) * n + column, validColumns).CopyTo(tile.Slice(r * columns));
-        TKernel.Multiply(depth, ref aPanel, aStride, ref bPanel, bStride, ref MemoryMarshal.GetReference(tile), columns, loadC: true);
+        ref float tileStart = ref MemoryMarshal.GetReference(tile);
+        if (narrow) TKernel.MultiplyNarrow(depth, ref aPanel, aStride, ref bPanel, bStride, ref tileStart, columns, loadC: true);
+        else TKernel.Multiply(depth, ref aPanel, aStride, ref bPanel, bStride, ref tileStart, columns, loadC: true);
         for (int r = 0; r < validRows; r++)
             tile.Slice(r * columns, validColumns).CopyTo(c.AsSpan((row + r) * n + column));
     }

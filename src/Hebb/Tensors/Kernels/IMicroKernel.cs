@@ -17,4 +17,8 @@ internal interface IMicroKernel
     /// row length of A or B when a panel is read where it lies.
     /// </summary>
     static abstract void Multiply(int depth, ref float a, int aStride, ref float b, int bStride, ref float c, int ldc, bool loadC);
+
+    /// <summary>The same for the first Columns / 2 columns only: the last panel of a matrix whose width leaves
+    /// a narrow remainder (n = 100 leaves 4 columns) then costs half a panel, not a whole one.</summary>
+    static abstract void MultiplyNarrow(int depth, ref float a, int aStride, ref float b, int bStride, ref float c, int ldc, bool loadC);
 }

@@ -10,7 +10,9 @@ internal static class WorkerPool
 {
     private static readonly Lock Gate = new();
     private static readonly List<Worker> Workers = [];
-    private static readonly ManualResetEventSlim AllDone = new(false, spinCount: 2047);
+    // Not a ManualResetEventSlim: that allocates its lock object the first time a waiter blocks, which would
+    // put an allocation into some training step long after the warm-up.
+    private static readonly object Finished = new();
     private static int pending;
     private static Exception? failure;
 
@@ -25,17 +27,32 @@ internal static class WorkerPool
         {
             while (Workers.Count < parts - 1) Workers.Add(new Worker());
             failure = null;
-            pending = parts - 1;
-            AllDone.Reset();
+            Volatile.Write(ref pending, parts - 1);
             for (int part = 1; part < parts; part++) Workers[part - 1].Start(work, part, parts);
             try { work.Run(0, parts); }
-            finally { AllDone.Wait(); }
+            finally { WaitForWorkers(); }
             if (failure is not null) throw new AggregateException("a worker thread of a kernel failed", failure);
         }
         finally
         {
             Gate.Exit();
         }
+    }
+
+    private static void WaitForWorkers()
+    {
+        // Spin first: the parts of one product end within microseconds of each other.
+        var spinner = new SpinWait();
+        while (Volatile.Read(ref pending) != 0 && spinner.Count < 200) spinner.SpinOnce(sleep1Threshold: -1);
+        if (Volatile.Read(ref pending) == 0) return;
+        lock (Finished)
+            while (Volatile.Read(ref pending) != 0) Monitor.Wait(Finished);
+    }
+
+    private static void PartFinished()
+    {
+        if (Interlocked.Decrement(ref pending) != 0) return;
+        lock (Finished) Monitor.PulseAll(Finished);
     }
 
     private sealed class Worker
@@ -67,7 +84,7 @@ internal static class WorkerPool
                 try { work!.Run(part, parts); }
                 catch (Exception error) { failure = error; }
                 work = null;
-                if (Interlocked.Decrement(ref pending) == 0) AllDone.Set();
+                PartFinished();
             }
         }
     }
