@@ -39,17 +39,9 @@ internal sealed class DenseTrainingStep
     /// <c>labels.Length</c> rows of <paramref name="inputs"/>, and returns the loss.</summary>
     public float Run(float[] inputs, ReadOnlySpan<int> labels)
     {
+        float loss = ForwardAndLoss(inputs, labels);
         int rows = labels.Length;
-        if (rows > MaxRows) throw new ArgumentOutOfRangeException(nameof(labels), $"{rows} rows exceed the {MaxRows} this step was made for");
-        var input = inputs;
-        for (int i = 0; i < layers.Length; i++)
-        {
-            DenseKernels.Forward(layers[i], input, rows, outputs[i]);
-            input = outputs[i];
-        }
-        int last = layers.Length - 1;
-        float loss = Loss.SoftmaxCrossEntropyKernel(outputs[last].AsSpan(0, rows * layers[last].Outputs), labels, layers[last].Outputs, gradients[last]);
-        for (int i = last; i >= 0; i--)
+        for (int i = layers.Length - 1; i >= 0; i--)
         {
             var layer = layers[i];
             var weightGradient = layer.Weights.GradData();
@@ -60,5 +52,32 @@ internal sealed class DenseTrainingStep
                 weightGradient, biasGradient, i == 0 ? null : gradients[i - 1], accumulateInput: false);
         }
         return loss;
+    }
+
+    /// <summary>One step of plain SGD (no momentum) on the mean loss over the rows, fused into the backward
+    /// pass (see <see cref="DenseKernels.BackwardWithSgd"/>); returns the loss before the step. Gradients are not kept.</summary>
+    public float RunWithSgd(float[] inputs, ReadOnlySpan<int> labels, float learningRate)
+    {
+        float loss = ForwardAndLoss(inputs, labels);
+        int rows = labels.Length;
+        for (int i = layers.Length - 1; i >= 0; i--)
+            DenseKernels.BackwardWithSgd(layers[i], i == 0 ? inputs : outputs[i - 1], rows, outputs[i], gradients[i],
+                i == 0 ? null : gradients[i - 1], learningRate);
+        return loss;
+    }
+
+    /// <summary>The forward pass into the layers' buffers, and the loss with its gradient into the last one.</summary>
+    private float ForwardAndLoss(float[] inputs, ReadOnlySpan<int> labels)
+    {
+        int rows = labels.Length;
+        if (rows > MaxRows) throw new ArgumentOutOfRangeException(nameof(labels), $"{rows} rows exceed the {MaxRows} this step was made for");
+        var input = inputs;
+        for (int i = 0; i < layers.Length; i++)
+        {
+            DenseKernels.Forward(layers[i], input, rows, outputs[i]);
+            input = outputs[i];
+        }
+        int last = layers.Length - 1;
+        return Loss.SoftmaxCrossEntropyKernel(outputs[last].AsSpan(0, rows * layers[last].Outputs), labels, layers[last].Outputs, gradients[last]);
     }
 }

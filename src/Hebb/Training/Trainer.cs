@@ -12,7 +12,8 @@ namespace Hebb.Training;
 /// <summary>
 /// The note's execution phase: for each epoch, a training step on every shuffled mini-batch, then the
 /// accuracy on the last batch and on the test set. A chain of dense layers trains through
-/// <see cref="DenseTrainingStep"/> and allocates nothing per batch; other models go through the autodiff graph.
+/// <see cref="DenseTrainingStep"/> and allocates nothing per batch (with plain SGD, the update is fused into
+/// the backward pass); other models go through the autodiff graph.
 /// </summary>
 public sealed class Trainer
 {
@@ -86,6 +87,8 @@ public sealed class Trainer
     {
         var (inputs, labels) = Buffers(data).Fill(data, indices);
         float loss;
+        if (denseStep is not null && optimizer is Sgd { Momentum: 0f } sgd)
+            return denseStep.RunWithSgd(inputs.Data, labels, sgd.LearningRate);
         if (denseStep is not null)
             loss = denseStep.Run(inputs.Data, labels);
         else

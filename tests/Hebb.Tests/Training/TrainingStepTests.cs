@@ -46,6 +46,34 @@ public class TrainingStepTests
     }
 
     [Fact]
+    public void TheFusedSgdUpdateMatchesGradientThenStep()
+    {
+        var fused = Mlp.Create(784, [64, 32], 10, Activation.Relu, seed: 5);
+        var separate = Mlp.Create(784, [64, 32], 10, Activation.Relu, seed: 5);
+        var fusedStep = DenseTrainingStep.For(fused, 50)!;
+        var separateStep = DenseTrainingStep.For(separate, 50)!;
+        var optimizer = new Sgd(separate.Parameters, 0.05f);
+        for (int batch = 0; batch < 10; batch++)
+        {
+            var inputs = Train.Features(batch * 50, 50);
+            var labels = Train.LabelArray(batch * 50, 50);
+            float fusedLoss = fusedStep.RunWithSgd(inputs.Data, labels, 0.05f);
+            float separateLoss = separateStep.Run(inputs.Data, labels);
+            optimizer.Step();
+            Assert.Equal(separateLoss, fusedLoss, 1e-5f);
+        }
+        // The same update, rounded differently: x·(−η·dz) summed into W against W − η·(x·dz).
+        for (int i = 0; i < fused.Parameters.Count; i++)
+        {
+            var expected = separate.Parameters[i].Value.Data;
+            var actual = fused.Parameters[i].Value.Data;
+            for (int j = 0; j < expected.Length; j++)
+                Assert.True(Math.Abs(expected[j] - actual[j]) <= 1e-5f * Math.Max(1f, Math.Abs(expected[j])),
+                    $"{fused.Parameters[i].Name}[{j}]: {actual[j]} after the fused update, {expected[j]} after gradient then step");
+        }
+    }
+
+    [Fact]
     public void ModelsTheStepCannotRunGoThroughTheGraph()
     {
         var random = new SeededRandom(1);
