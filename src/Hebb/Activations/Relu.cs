@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -14,6 +15,7 @@ public sealed class Relu : ElementwiseActivation
     public override void Forward(ReadOnlySpan<float> z, Span<float> a, int rowLength) => TensorPrimitives.Max(z, 0f, a);
 
     /// <summary>max(row + bias, 0) in one vectorised pass per row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void ForwardWithBias(Span<float> rows, ReadOnlySpan<float> bias)
     {
         int width = bias.Length, vectorWidth = width - width % Vector<float>.Count;
@@ -31,6 +33,7 @@ public sealed class Relu : ElementwiseActivation
     }
 
     // a > 0 exactly where z > 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Backward(ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
     {
         int i = 0, vectorLength = a.Length - a.Length % Vector<float>.Count;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Hebb.Data;
@@ -9,6 +10,7 @@ namespace Hebb.Data;
 /// </summary>
 internal static class PixelScaling
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ToUnitInterval(ReadOnlySpan<byte> pixels, Span<float> destination)
     {
         if (destination.Length < pixels.Length)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hebb.Activations;
 using Hebb.Autodiff;
 using Hebb.Tensors;
@@ -31,6 +32,7 @@ public static partial class Loss
     /// The mean loss over the <c>labels.Length</c> rows of <paramref name="logits"/>, with its gradient
     /// (softmax − onehot) / rows written into <paramref name="gradient"/> in the same pass.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static float SoftmaxCrossEntropyKernel(ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, int classes, Span<float> gradient)
     {
         int rows = labels.Length;

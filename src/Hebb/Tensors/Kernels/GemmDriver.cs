@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Hebb.Tensors.Kernels;
@@ -58,6 +59,9 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
             Block(rowStart, rowEnd, columnStart, columnEnd);
     }
 
+    // Hot kernels (here and in packing, activations, softmax, pixel scaling) are compiled optimised at their
+    // first call: under tiered compilation the first epoch of a run would spend seconds in unoptimised code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Block(int rowStart, int rowEnd, int columnStart, int columnEnd)
     {
         int rows = TKernel.Rows, columns = TKernel.Columns;
@@ -130,6 +134,7 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
 
     /// <summary>A tile that overhangs C: computed in a scratch tile, of which the valid part is kept. When it is
     /// at most half a panel wide, the narrow kernel computes only that half.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EdgeTile(int depth, ref float aPanel, int aStride, ref float bPanel, int bStride, int row, int column, int validRows, int validColumns, bool loadC, Span<float> tile)
     {
         int columns = TKernel.Columns;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Hebb.Tensors.Kernels;
 
 /// <summary>
@@ -8,6 +9,7 @@ namespace Hebb.Tensors.Kernels;
 internal static class GemmPacking
 {
     /// <summary>Packs A(i, p) for i in [rowStart, rowEnd), p in [depthStart, depthStart + depth).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackA(MatrixLayout layout, float[] a, int m, int k, int rowStart, int rowEnd, int depthStart, int depth, int rows, Span<float> packed)
     {
         int panels = (rowEnd - rowStart + rows - 1) / rows;
@@ -35,6 +37,7 @@ internal static class GemmPacking
     }
 
     /// <summary>Packs B(p, j) for p in [depthStart, depthStart + depth), j in [columnStart, columnEnd).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackB(MatrixLayout layout, float[] b, int k, int n, int depthStart, int depth, int columnStart, int columnEnd, int columns, Span<float> packed)
     {
         int panels = (columnEnd - columnStart + columns - 1) / columns;
