@@ -12,27 +12,27 @@ namespace Hebb.Training;
 /// </summary>
 internal sealed class DenseTrainingStep
 {
+    private readonly DenseForwardPass forward;
     private readonly Dense[] layers;
     private readonly float[][] outputs;
     private readonly float[][] gradients;
 
-    private DenseTrainingStep(Dense[] layers, int maxRows)
+    private DenseTrainingStep(DenseForwardPass forward)
     {
-        this.layers = layers;
-        outputs = layers.Select(layer => new float[maxRows * layer.Outputs]).ToArray();
-        gradients = layers.Select(layer => new float[maxRows * layer.Outputs]).ToArray();
+        this.forward = forward;
+        layers = forward.Layers;
+        outputs = forward.Outputs;
+        gradients = layers.Select(layer => new float[forward.MaxRows * layer.Outputs]).ToArray();
     }
-
-    public int MaxRows => outputs[0].Length / layers[0].Outputs;
 
     /// <summary>The step for <paramref name="model"/>, or null unless it is a chain of dense layers ending in
     /// logits, with every parameter trainable.</summary>
     public static DenseTrainingStep? For(Sequential model, int maxRows)
     {
-        var layers = model.Layers.OfType<Dense>().ToArray();
-        if (layers.Length != model.Layers.Count || layers[^1].Activation != Activation.Identity) return null;
+        var forward = DenseForwardPass.For(model, maxRows);
+        if (forward is null || forward.Layers[^1].Activation != Activation.Identity) return null;
         if (model.Parameters.Any(parameter => !parameter.Value.RequiresGrad)) return null;
-        return new DenseTrainingStep(layers, maxRows);
+        return new DenseTrainingStep(forward);
     }
 
     /// <summary>Sets every parameter's gradient to that of the mean loss over the first
@@ -70,14 +70,7 @@ internal sealed class DenseTrainingStep
     private float ForwardAndLoss(float[] inputs, ReadOnlySpan<int> labels)
     {
         int rows = labels.Length;
-        if (rows > MaxRows) throw new ArgumentOutOfRangeException(nameof(labels), $"{rows} rows exceed the {MaxRows} this step was made for");
-        var input = inputs;
-        for (int i = 0; i < layers.Length; i++)
-        {
-            DenseKernels.Forward(layers[i], input, rows, outputs[i]);
-            input = outputs[i];
-        }
-        int last = layers.Length - 1;
-        return Loss.SoftmaxCrossEntropyKernel(outputs[last].AsSpan(0, rows * layers[last].Outputs), labels, layers[last].Outputs, gradients[last]);
+        var logits = forward.Run(inputs, rows);
+        return Loss.SoftmaxCrossEntropyKernel(logits.AsSpan(0, rows * forward.Classes), labels, forward.Classes, gradients[^1]);
     }
 }
