@@ -33,7 +33,6 @@ Exit codes: 0 done, 1 a build or a benchmark failed, 2 a usage error or missing 
 
 import argparse
 import datetime
-import gzip
 import json
 import os
 import platform
@@ -48,6 +47,9 @@ import zlib
 
 BENCH = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(BENCH)
+sys.path.insert(0, os.path.join(BENCH, "reference"))
+from idx_files import find_file, read_idx  # noqa: E402 (found through the path set just above)
+
 DEFAULT_DATA = os.path.join(os.path.dirname(REPO), "shared", "data", "fashion-mnist")
 PYTHON = "/usr/bin/python3"
 OPENBLAS_OPENMP = "/usr/lib/x86_64-linux-gnu/openblas-openmp"
@@ -91,30 +93,11 @@ def parse_args():
     return p.parse_args()
 
 
-def data_file(folder, stem):
-    for name in (stem, stem + ".gz"):
-        path = os.path.join(folder, name)
-        if os.path.isfile(path):
-            return path
-    return None
-
-
-def read_idx(path, count):
-    """The header's record count and the first `count` records' bytes of an unsigned-byte IDX file."""
-    with (gzip.open if path.endswith(".gz") else open)(path, "rb") as f:
-        magic, records = struct.unpack(">II", f.read(8))
-        dims = [struct.unpack(">I", f.read(4))[0] for _ in range((magic & 0xFF) - 1)]
-        size = 1
-        for dim in dims:
-            size *= dim
-        return records, f.read(size * count)
-
-
 def check_data(folder):
     if not os.path.isdir(folder):
         fail_usage("%s not found; the benchmarks need ../shared/data (Fashion-MNIST) beside the repository, "
                    "or --data DIR" % folder)
-    paths = {stem: data_file(folder, stem) for stem in IDX_FILES}
+    paths = {stem: find_file(folder, stem) for stem in IDX_FILES}
     missing = [stem for stem, path in paths.items() if path is None]
     if missing:
         fail_usage("%s: missing %s (plain or .gz); expected the four MNIST-format IDX files of Fashion-MNIST"
@@ -193,7 +176,7 @@ class Harness:
         self.data = os.path.abspath(args.data)
         self.paths = paths
         self.build = build
-        self.train_count = read_idx(paths["train-labels-idx1-ubyte"], 0)[0]
+        self.train_count = read_idx(paths["train-labels-idx1-ubyte"])[0][0]
         self.epochs = 1 if args.quick else 3
         self.repetitions = 5 if args.quick else 20
         self.warmup = 1 if args.quick else 3
@@ -297,9 +280,9 @@ class Harness:
     # (c)
     def write_test_png(self):
         """The first test image as an 8-bit grayscale PNG, and its label."""
-        _, pixels = read_idx(self.paths["t10k-images-idx3-ubyte"], 1)
-        _, label = read_idx(self.paths["t10k-labels-idx1-ubyte"], 1)
-        width = height = int(len(pixels) ** 0.5)
+        (_, height, width), images = read_idx(self.paths["t10k-images-idx3-ubyte"])
+        _, labels = read_idx(self.paths["t10k-labels-idx1-ubyte"])
+        pixels = images[:height * width]
         scanlines = b"".join(b"\x00" + pixels[y * width:(y + 1) * width] for y in range(height))
 
         def chunk(kind, body):
@@ -309,7 +292,7 @@ class Harness:
         with open(path, "wb") as f:
             f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
                     + chunk(b"IDAT", zlib.compress(scanlines)) + chunk(b"IEND", b""))
-        return path, label[0]
+        return path, labels[0]
 
     def latency(self):
         image, label = self.write_test_png()
@@ -500,7 +483,7 @@ def main():
     build = tempfile.mkdtemp(prefix="hebb-bench-")
     try:
         results = Harness(args, paths, build).measure()
-    except BenchmarkFailed as error:
+    except (BenchmarkFailed, ValueError) as error:
         print("run_benchmarks: %s" % error, file=sys.stderr)
         return 1
     finally:

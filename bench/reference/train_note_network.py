@@ -28,7 +28,6 @@ test_accuracy, seconds, samples_per_second (accuracies as fractions in [0, 1]).
 """
 
 import argparse
-import gzip
 import json
 import math
 import os
@@ -39,31 +38,15 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from idx_files import find_file, read_idx
+
 MISSING = ("dataset not found: %s (the datasets live in ../shared/data, "
            "e.g. /work/shared/data/mnist-sample; they are needed for benchmarks)")
 
 
-def find_file(folder, stem):
-    for name in (stem, stem + ".gz"):
-        path = os.path.join(folder, name)
-        if os.path.isfile(path):
-            return path
-    return None
-
-
-def read_idx(path):
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rb") as f:
-        raw = f.read()
-    magic = int.from_bytes(raw[0:4], "big")
-    if magic >> 8 != 0x08:  # 0x08 = unsigned byte
-        raise ValueError("%s: not an unsigned-byte IDX file (magic %d)" % (path, magic))
-    ndim = magic & 0xFF
-    dims = [int.from_bytes(raw[4 + 4 * i:8 + 4 * i], "big") for i in range(ndim)]
-    data = np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * ndim)
-    if data.size != int(np.prod(dims)):
-        raise ValueError("%s: expected %d values, found %d" % (path, int(np.prod(dims)), data.size))
-    return data.reshape(dims)
+def read_idx_array(path):
+    dims, data = read_idx(path)
+    return np.frombuffer(data, dtype=np.uint8).reshape(dims)
 
 
 def missing(what):
@@ -82,10 +65,10 @@ def load(args):
             paths[stem] = find_file(folder, stem)
             if paths[stem] is None:
                 missing(os.path.join(folder, stem + "[.gz]"))
-        xtr = read_idx(paths["train-images-idx3-ubyte"])
-        ytr = read_idx(paths["train-labels-idx1-ubyte"])
-        xte = read_idx(paths["t10k-images-idx3-ubyte"])
-        yte = read_idx(paths["t10k-labels-idx1-ubyte"])
+        xtr = read_idx_array(paths["train-images-idx3-ubyte"])
+        ytr = read_idx_array(paths["train-labels-idx1-ubyte"])
+        xte = read_idx_array(paths["t10k-images-idx3-ubyte"])
+        yte = read_idx_array(paths["t10k-labels-idx1-ubyte"])
     else:
         folder = args.sample
         if not os.path.isdir(folder):
@@ -94,8 +77,8 @@ def load(args):
         pl = find_file(folder, "labels-idx1-ubyte")
         if pi is None or pl is None:
             missing(os.path.join(folder, "images-idx3-ubyte.gz / labels-idx1-ubyte.gz"))
-        x = read_idx(pi)
-        y = read_idx(pl)
+        x = read_idx_array(pi)
+        y = read_idx_array(pl)
         if len(x) != 10000 or len(y) != 10000:
             raise ValueError("the sample must hold 10,000 records, found %d images, %d labels"
                              % (len(x), len(y)))
