@@ -5,12 +5,14 @@ namespace Hebb.Tensors.Kernels;
 
 /// <summary>
 /// The blocked loops around a micro-kernel. For each block of rows (<see cref="RowBlock"/>) and each block of k
-/// (<see cref="DepthBlock"/> deep), every panel of B stays in L1 while all the panels of A pass over it. Panels
+/// (<see cref="MaxDepthBlock"/> deep at most), every panel of B stays in L1 while all the panels of A pass over it. Panels
 /// are packed only where the kernel could not read them in place (see <see cref="ReadsAInPlace"/>).
 /// </summary>
 internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : struct, IMicroKernel
 {
-    private const int DepthBlock = 128;
+    // The depth is cut into equal blocks of at most this many steps (k = 300 gives 150 + 150, not 128 + 128 + 44),
+    // so that a panel of B (depth × 32 floats, 20 KiB at most) stays in L1 with room to spare.
+    private const int MaxDepthBlock = 160;
     private const int RowBlock = 320;
     // Below this many multiply-adds per thread, waking a second thread costs more than it saves.
     private const long MinimumWorkPerThread = 200_000;
@@ -66,7 +68,8 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
     {
         int rows = TKernel.Rows, columns = TKernel.Columns;
         int columnPanels = (columnEnd - columnStart + columns - 1) / columns;
-        int depthBlock = Math.Min(k, DepthBlock);
+        int depthBlocks = (k + MaxDepthBlock - 1) / MaxDepthBlock;
+        int depthBlock = (k + depthBlocks - 1) / depthBlocks;
         var bBuffer = Buffer(ref packedB, columnPanels * columns * depthBlock);
         var aBuffer = Buffer(ref packedA, (Math.Min(RowBlock, rowEnd - rowStart) + rows) * depthBlock);
         Span<float> edgeTile = stackalloc float[rows * columns];
@@ -75,9 +78,9 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
         {
             int blockEnd = Math.Min(rowEnd, blockStart + RowBlock);
             int rowPanels = (blockEnd - blockStart + rows - 1) / rows;
-            for (int depthStart = 0; depthStart < k; depthStart += DepthBlock)
+            for (int depthStart = 0; depthStart < k; depthStart += depthBlock)
             {
-                int depth = Math.Min(DepthBlock, k - depthStart);
+                int depth = Math.Min(depthBlock, k - depthStart);
                 bool loadC = accumulate || depthStart > 0;
                 PackB(depthStart, depth, columnStart, columnEnd, bBuffer);
                 PackA(blockStart, blockEnd, depthStart, depth, aBuffer);
