@@ -16,7 +16,7 @@ public sealed class GemmColumn(string name, string legend, Func<DenseProduct, in
         (product, batch, nanoseconds) => Format(product.Flops(batch) / nanoseconds, "F1"));
 
     public static readonly GemmColumn PeakShare = new("% of peak", $"GFLOP/s over one core's FP32 peak: {CorePeak.Description}",
-        (product, batch, nanoseconds) => CorePeak.Gflops is { } peak ? Format(100 * product.Flops(batch) / nanoseconds / peak, "F0") : "?");
+        (product, batch, nanoseconds) => Format(100 * product.Flops(batch) / nanoseconds / CorePeak.Gflops, "F0"));
 
     public string Id => nameof(GemmColumn) + "." + name;
     public string ColumnName => name;
