@@ -41,7 +41,7 @@ def method(name, vector, rows, vectors, lanes):
     accumulators = [f"c{r}{v}" for r in range(rows) for v in range(vectors)]
     lines = [
         "    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]",
-        f"    public static void {name}(int depth, ref float a, int aStride, ref float b, int bStride, ref float c, int ldc, bool loadC)",
+        f"    public static void {name}(int depth, ref float a, int aStride, int aRowStride, ref float b, int bStride, ref float c, int ldc, bool loadC)",
         "    {",
         f"        {element} " + ", ".join(accumulators) + ";",
         "        if (loadC)",
@@ -56,7 +56,7 @@ def method(name, vector, rows, vectors, lanes):
     for v in range(vectors):
         lines.append(f"            var b{v} = {load}(ref b{offset(v)});")
     for r in range(rows):
-        lines.append(f"            var a{r} = {broadcast}({'a' if r == 0 else f'Unsafe.Add(ref a, {r})'});")
+        lines.append(f"            var a{r} = {broadcast}({'a' if r == 0 else f'Unsafe.Add(ref a, {r} * aRowStride)'});")
         lines.append("            " + " ".join(f"c{r}{v} = {fma}(a{r}, b{v}, c{r}{v});" for v in range(vectors)))
     lines += ["            a = ref Unsafe.Add(ref a, aStride);", "            b = ref Unsafe.Add(ref b, bStride);", "        }"]
     for r in range(rows):

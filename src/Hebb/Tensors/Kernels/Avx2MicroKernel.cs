@@ -13,7 +13,7 @@ internal readonly struct Avx2MicroKernel : IMicroKernel
     public static bool IsSupported => Vector256.IsHardwareAccelerated && System.Runtime.Intrinsics.X86.Fma.IsSupported;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply(int depth, ref float a, int aStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
+    public static void Multiply(int depth, ref float a, int aStride, int aRowStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
     {
         Vector256<float> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
         if (loadC)
@@ -41,15 +41,15 @@ internal readonly struct Avx2MicroKernel : IMicroKernel
             var b1 = Vector256.LoadUnsafe(ref b, 8);
             var a0 = Vector256.Create(a);
             c00 = Vector256.FusedMultiplyAdd(a0, b0, c00); c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-            var a1 = Vector256.Create(Unsafe.Add(ref a, 1));
+            var a1 = Vector256.Create(Unsafe.Add(ref a, 1 * aRowStride));
             c10 = Vector256.FusedMultiplyAdd(a1, b0, c10); c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-            var a2 = Vector256.Create(Unsafe.Add(ref a, 2));
+            var a2 = Vector256.Create(Unsafe.Add(ref a, 2 * aRowStride));
             c20 = Vector256.FusedMultiplyAdd(a2, b0, c20); c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-            var a3 = Vector256.Create(Unsafe.Add(ref a, 3));
+            var a3 = Vector256.Create(Unsafe.Add(ref a, 3 * aRowStride));
             c30 = Vector256.FusedMultiplyAdd(a3, b0, c30); c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-            var a4 = Vector256.Create(Unsafe.Add(ref a, 4));
+            var a4 = Vector256.Create(Unsafe.Add(ref a, 4 * aRowStride));
             c40 = Vector256.FusedMultiplyAdd(a4, b0, c40); c41 = Vector256.FusedMultiplyAdd(a4, b1, c41);
-            var a5 = Vector256.Create(Unsafe.Add(ref a, 5));
+            var a5 = Vector256.Create(Unsafe.Add(ref a, 5 * aRowStride));
             c50 = Vector256.FusedMultiplyAdd(a5, b0, c50); c51 = Vector256.FusedMultiplyAdd(a5, b1, c51);
             a = ref Unsafe.Add(ref a, aStride);
             b = ref Unsafe.Add(ref b, bStride);
@@ -69,7 +69,7 @@ internal readonly struct Avx2MicroKernel : IMicroKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void MultiplyNarrow(int depth, ref float a, int aStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
+    public static void MultiplyNarrow(int depth, ref float a, int aStride, int aRowStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
     {
         Vector256<float> c00, c10, c20, c30, c40, c50;
         if (loadC)
@@ -96,15 +96,15 @@ internal readonly struct Avx2MicroKernel : IMicroKernel
             var b0 = Vector256.LoadUnsafe(ref b);
             var a0 = Vector256.Create(a);
             c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-            var a1 = Vector256.Create(Unsafe.Add(ref a, 1));
+            var a1 = Vector256.Create(Unsafe.Add(ref a, 1 * aRowStride));
             c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-            var a2 = Vector256.Create(Unsafe.Add(ref a, 2));
+            var a2 = Vector256.Create(Unsafe.Add(ref a, 2 * aRowStride));
             c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-            var a3 = Vector256.Create(Unsafe.Add(ref a, 3));
+            var a3 = Vector256.Create(Unsafe.Add(ref a, 3 * aRowStride));
             c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-            var a4 = Vector256.Create(Unsafe.Add(ref a, 4));
+            var a4 = Vector256.Create(Unsafe.Add(ref a, 4 * aRowStride));
             c40 = Vector256.FusedMultiplyAdd(a4, b0, c40);
-            var a5 = Vector256.Create(Unsafe.Add(ref a, 5));
+            var a5 = Vector256.Create(Unsafe.Add(ref a, 5 * aRowStride));
             c50 = Vector256.FusedMultiplyAdd(a5, b0, c50);
             a = ref Unsafe.Add(ref a, aStride);
             b = ref Unsafe.Add(ref b, bStride);

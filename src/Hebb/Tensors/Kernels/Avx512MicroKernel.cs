@@ -13,7 +13,7 @@ internal readonly struct Avx512MicroKernel : IMicroKernel
     public static bool IsSupported => Vector512.IsHardwareAccelerated && System.Runtime.Intrinsics.X86.Avx512F.IsSupported;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply(int depth, ref float a, int aStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
+    public static void Multiply(int depth, ref float a, int aStride, int aRowStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
     {
         Vector512<float> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71, c80, c81, c90, c91;
         if (loadC)
@@ -49,23 +49,23 @@ internal readonly struct Avx512MicroKernel : IMicroKernel
             var b1 = Vector512.LoadUnsafe(ref b, 16);
             var a0 = Vector512.Create(a);
             c00 = Vector512.FusedMultiplyAdd(a0, b0, c00); c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-            var a1 = Vector512.Create(Unsafe.Add(ref a, 1));
+            var a1 = Vector512.Create(Unsafe.Add(ref a, 1 * aRowStride));
             c10 = Vector512.FusedMultiplyAdd(a1, b0, c10); c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-            var a2 = Vector512.Create(Unsafe.Add(ref a, 2));
+            var a2 = Vector512.Create(Unsafe.Add(ref a, 2 * aRowStride));
             c20 = Vector512.FusedMultiplyAdd(a2, b0, c20); c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-            var a3 = Vector512.Create(Unsafe.Add(ref a, 3));
+            var a3 = Vector512.Create(Unsafe.Add(ref a, 3 * aRowStride));
             c30 = Vector512.FusedMultiplyAdd(a3, b0, c30); c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
-            var a4 = Vector512.Create(Unsafe.Add(ref a, 4));
+            var a4 = Vector512.Create(Unsafe.Add(ref a, 4 * aRowStride));
             c40 = Vector512.FusedMultiplyAdd(a4, b0, c40); c41 = Vector512.FusedMultiplyAdd(a4, b1, c41);
-            var a5 = Vector512.Create(Unsafe.Add(ref a, 5));
+            var a5 = Vector512.Create(Unsafe.Add(ref a, 5 * aRowStride));
             c50 = Vector512.FusedMultiplyAdd(a5, b0, c50); c51 = Vector512.FusedMultiplyAdd(a5, b1, c51);
-            var a6 = Vector512.Create(Unsafe.Add(ref a, 6));
+            var a6 = Vector512.Create(Unsafe.Add(ref a, 6 * aRowStride));
             c60 = Vector512.FusedMultiplyAdd(a6, b0, c60); c61 = Vector512.FusedMultiplyAdd(a6, b1, c61);
-            var a7 = Vector512.Create(Unsafe.Add(ref a, 7));
+            var a7 = Vector512.Create(Unsafe.Add(ref a, 7 * aRowStride));
             c70 = Vector512.FusedMultiplyAdd(a7, b0, c70); c71 = Vector512.FusedMultiplyAdd(a7, b1, c71);
-            var a8 = Vector512.Create(Unsafe.Add(ref a, 8));
+            var a8 = Vector512.Create(Unsafe.Add(ref a, 8 * aRowStride));
             c80 = Vector512.FusedMultiplyAdd(a8, b0, c80); c81 = Vector512.FusedMultiplyAdd(a8, b1, c81);
-            var a9 = Vector512.Create(Unsafe.Add(ref a, 9));
+            var a9 = Vector512.Create(Unsafe.Add(ref a, 9 * aRowStride));
             c90 = Vector512.FusedMultiplyAdd(a9, b0, c90); c91 = Vector512.FusedMultiplyAdd(a9, b1, c91);
             a = ref Unsafe.Add(ref a, aStride);
             b = ref Unsafe.Add(ref b, bStride);
@@ -93,7 +93,7 @@ internal readonly struct Avx512MicroKernel : IMicroKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void MultiplyNarrow(int depth, ref float a, int aStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
+    public static void MultiplyNarrow(int depth, ref float a, int aStride, int aRowStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
     {
         Vector512<float> c00, c10, c20, c30, c40, c50, c60, c70, c80, c90;
         if (loadC)
@@ -128,23 +128,23 @@ internal readonly struct Avx512MicroKernel : IMicroKernel
             var b0 = Vector512.LoadUnsafe(ref b);
             var a0 = Vector512.Create(a);
             c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-            var a1 = Vector512.Create(Unsafe.Add(ref a, 1));
+            var a1 = Vector512.Create(Unsafe.Add(ref a, 1 * aRowStride));
             c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-            var a2 = Vector512.Create(Unsafe.Add(ref a, 2));
+            var a2 = Vector512.Create(Unsafe.Add(ref a, 2 * aRowStride));
             c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-            var a3 = Vector512.Create(Unsafe.Add(ref a, 3));
+            var a3 = Vector512.Create(Unsafe.Add(ref a, 3 * aRowStride));
             c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-            var a4 = Vector512.Create(Unsafe.Add(ref a, 4));
+            var a4 = Vector512.Create(Unsafe.Add(ref a, 4 * aRowStride));
             c40 = Vector512.FusedMultiplyAdd(a4, b0, c40);
-            var a5 = Vector512.Create(Unsafe.Add(ref a, 5));
+            var a5 = Vector512.Create(Unsafe.Add(ref a, 5 * aRowStride));
             c50 = Vector512.FusedMultiplyAdd(a5, b0, c50);
-            var a6 = Vector512.Create(Unsafe.Add(ref a, 6));
+            var a6 = Vector512.Create(Unsafe.Add(ref a, 6 * aRowStride));
             c60 = Vector512.FusedMultiplyAdd(a6, b0, c60);
-            var a7 = Vector512.Create(Unsafe.Add(ref a, 7));
+            var a7 = Vector512.Create(Unsafe.Add(ref a, 7 * aRowStride));
             c70 = Vector512.FusedMultiplyAdd(a7, b0, c70);
-            var a8 = Vector512.Create(Unsafe.Add(ref a, 8));
+            var a8 = Vector512.Create(Unsafe.Add(ref a, 8 * aRowStride));
             c80 = Vector512.FusedMultiplyAdd(a8, b0, c80);
-            var a9 = Vector512.Create(Unsafe.Add(ref a, 9));
+            var a9 = Vector512.Create(Unsafe.Add(ref a, 9 * aRowStride));
             c90 = Vector512.FusedMultiplyAdd(a9, b0, c90);
             a = ref Unsafe.Add(ref a, aStride);
             b = ref Unsafe.Add(ref b, bStride);

@@ -96,30 +96,33 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
                         int row = blockStart + rowPanel * rows;
                         int validRows = Math.Min(rows, blockEnd - row);
                         bool aInPlace = ReadsAInPlace(validRows);
-                        ref float aPanel = ref aInPlace ? ref a[depthStart * m + row] : ref aBuffer[rowPanel * depth * rows];
-                        int aStride = aInPlace ? m : rows;
+                        ref float aPanel = ref !aInPlace ? ref aBuffer[rowPanel * depth * rows]
+                            : ref layout == MatrixLayout.AtB ? ref a[depthStart * m + row] : ref a[row * k + depthStart];
+                        // Packed, and stored [k, m]: a panel's rows lie side by side; stored [m, k]: k apart.
+                        int aStride = !aInPlace ? rows : layout == MatrixLayout.AtB ? m : 1;
+                        int aRowStride = aInPlace && layout != MatrixLayout.AtB ? k : 1;
                         if (validRows == rows && validColumns == columns)
-                            TKernel.Multiply(depth, ref aPanel, aStride, ref bPanel, bStride, ref c[row * n + column], n, loadC);
+                            TKernel.Multiply(depth, ref aPanel, aStride, aRowStride, ref bPanel, bStride, ref c[row * n + column], n, loadC);
                         else
-                            EdgeTile(depth, ref aPanel, aStride, ref bPanel, bStride, row, column, validRows, validColumns, loadC, edgeTile);
+                            EdgeTile(depth, ref aPanel, aStride, aRowStride, ref bPanel, bStride, row, column, validRows, validColumns, loadC, edgeTile);
                     }
                 }
             }
         }
     }
 
-    // A stored [k, m] (the AtB layout) already holds each full panel as the kernel reads it, Rows values per
-    // step m apart; so does B stored [k, n] for each full panel. Only the others are packed: transposed
-    // operands, and the panels that overhang the matrix and need zero padding.
-    private bool ReadsAInPlace(int validRows) => layout == MatrixLayout.AtB && validRows == TKernel.Rows;
+    // The kernel reads a full panel of A where it lies, whatever the layout: its rows side by side and steps m
+    // apart when A is stored [k, m], its rows k apart and steps side by side when stored [m, k]. B stored [k, n]
+    // is read in place too. Only the rest is packed: B stored [n, k], and the panels that overhang the matrix
+    // and need zero padding.
+    private bool ReadsAInPlace(int validRows) => validRows == TKernel.Rows;
 
     private bool ReadsBInPlace(int validColumns) => layout != MatrixLayout.ABt && validColumns == TKernel.Columns;
 
     private void PackA(int blockStart, int blockEnd, int depthStart, int depth, Span<float> buffer)
     {
         int rows = TKernel.Rows;
-        int packFrom = blockStart;
-        if (layout == MatrixLayout.AtB) packFrom = blockEnd - (blockEnd - blockStart) % rows;
+        int packFrom = blockEnd - (blockEnd - blockStart) % rows;
         if (packFrom >= blockEnd) return;
         int offset = (packFrom - blockStart) / rows * depth * rows;
         GemmPacking.PackA(layout, a, m, k, packFrom, blockEnd, depthStart, depth, rows, buffer[offset..]);
@@ -138,7 +141,7 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
     /// <summary>A tile that overhangs C: computed in a scratch tile, of which the valid part is kept. When it is
     /// at most half a panel wide, the narrow kernel computes only that half.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void EdgeTile(int depth, ref float aPanel, int aStride, ref float bPanel, int bStride, int row, int column, int validRows, int validColumns, bool loadC, Span<float> tile)
+    private void EdgeTile(int depth, ref float aPanel, int aStride, int aRowStride, ref float bPanel, int bStride, int row, int column, int validRows, int validColumns, bool loadC, Span<float> tile)
     {
         int columns = TKernel.Columns;
         bool narrow = validColumns <= columns / 2;
@@ -147,8 +150,8 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
             for (int r = 0; r < validRows; r++)
                 c.AsSpan((row + r) * n + column, validColumns).CopyTo(tile.Slice(r * columns));
         ref float tileStart = ref MemoryMarshal.GetReference(tile);
-        if (narrow) TKernel.MultiplyNarrow(depth, ref aPanel, aStride, ref bPanel, bStride, ref tileStart, columns, loadC: true);
-        else TKernel.Multiply(depth, ref aPanel, aStride, ref bPanel, bStride, ref tileStart, columns, loadC: true);
+        if (narrow) TKernel.MultiplyNarrow(depth, ref aPanel, aStride, aRowStride, ref bPanel, bStride, ref tileStart, columns, loadC: true);
+        else TKernel.Multiply(depth, ref aPanel, aStride, aRowStride, ref bPanel, bStride, ref tileStart, columns, loadC: true);
         for (int r = 0; r < validRows; r++)
             tile.Slice(r * columns, validColumns).CopyTo(c.AsSpan((row + r) * n + column));
     }

@@ -12,13 +12,13 @@ internal interface IMicroKernel
     static abstract bool IsSupported { get; }
 
     /// <summary>
-    /// C[r, j] = (loadC ? C[r, j] : 0) + Σ_p a[p·aStride + r] · b[p·bStride + j] for r &lt; Rows, j &lt; Columns, with
-    /// C's rows <paramref name="ldc"/> apart. The strides are Rows and Columns for packed panels, or the
-    /// row length of A or B when a panel is read where it lies.
+    /// C[r, j] = (loadC ? C[r, j] : 0) + Σ_p a[p·aStride + r·aRowStride] · b[p·bStride + j] for r &lt; Rows, j &lt; Columns,
+    /// with C's rows <paramref name="ldc"/> apart. A packed panel has aStride = Rows, aRowStride = 1 and
+    /// bStride = Columns; a panel read where it lies has the strides of its matrix.
     /// </summary>
-    static abstract void Multiply(int depth, ref float a, int aStride, ref float b, int bStride, ref float c, int ldc, bool loadC);
+    static abstract void Multiply(int depth, ref float a, int aStride, int aRowStride, ref float b, int bStride, ref float c, int ldc, bool loadC);
 
     /// <summary>The same for the first Columns / 2 columns only: the last panel of a matrix whose width leaves
     /// a narrow remainder (n = 100 leaves 4 columns) then costs half a panel, not a whole one.</summary>
-    static abstract void MultiplyNarrow(int depth, ref float a, int aStride, ref float b, int bStride, ref float c, int ldc, bool loadC);
+    static abstract void MultiplyNarrow(int depth, ref float a, int aStride, int aRowStride, ref float b, int bStride, ref float c, int ldc, bool loadC);
 }

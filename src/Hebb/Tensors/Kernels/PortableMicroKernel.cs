@@ -13,7 +13,7 @@ internal readonly struct PortableMicroKernel : IMicroKernel
     public static bool IsSupported => true;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply(int depth, ref float a, int aStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
+    public static void Multiply(int depth, ref float a, int aStride, int aRowStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
     {
         Vector<float> c00, c01, c10, c11, c20, c21, c30, c31;
         if (loadC)
@@ -37,11 +37,11 @@ internal readonly struct PortableMicroKernel : IMicroKernel
             var b1 = Vector.LoadUnsafe(ref b, (nuint)(1 * Vector<float>.Count));
             var a0 = new Vector<float>(a);
             c00 = Vector.FusedMultiplyAdd(a0, b0, c00); c01 = Vector.FusedMultiplyAdd(a0, b1, c01);
-            var a1 = new Vector<float>(Unsafe.Add(ref a, 1));
+            var a1 = new Vector<float>(Unsafe.Add(ref a, 1 * aRowStride));
             c10 = Vector.FusedMultiplyAdd(a1, b0, c10); c11 = Vector.FusedMultiplyAdd(a1, b1, c11);
-            var a2 = new Vector<float>(Unsafe.Add(ref a, 2));
+            var a2 = new Vector<float>(Unsafe.Add(ref a, 2 * aRowStride));
             c20 = Vector.FusedMultiplyAdd(a2, b0, c20); c21 = Vector.FusedMultiplyAdd(a2, b1, c21);
-            var a3 = new Vector<float>(Unsafe.Add(ref a, 3));
+            var a3 = new Vector<float>(Unsafe.Add(ref a, 3 * aRowStride));
             c30 = Vector.FusedMultiplyAdd(a3, b0, c30); c31 = Vector.FusedMultiplyAdd(a3, b1, c31);
             a = ref Unsafe.Add(ref a, aStride);
             b = ref Unsafe.Add(ref b, bStride);
@@ -57,7 +57,7 @@ internal readonly struct PortableMicroKernel : IMicroKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void MultiplyNarrow(int depth, ref float a, int aStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
+    public static void MultiplyNarrow(int depth, ref float a, int aStride, int aRowStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
     {
         Vector<float> c00, c10, c20, c30;
         if (loadC)
@@ -80,11 +80,11 @@ internal readonly struct PortableMicroKernel : IMicroKernel
             var b0 = Vector.LoadUnsafe(ref b);
             var a0 = new Vector<float>(a);
             c00 = Vector.FusedMultiplyAdd(a0, b0, c00);
-            var a1 = new Vector<float>(Unsafe.Add(ref a, 1));
+            var a1 = new Vector<float>(Unsafe.Add(ref a, 1 * aRowStride));
             c10 = Vector.FusedMultiplyAdd(a1, b0, c10);
-            var a2 = new Vector<float>(Unsafe.Add(ref a, 2));
+            var a2 = new Vector<float>(Unsafe.Add(ref a, 2 * aRowStride));
             c20 = Vector.FusedMultiplyAdd(a2, b0, c20);
-            var a3 = new Vector<float>(Unsafe.Add(ref a, 3));
+            var a3 = new Vector<float>(Unsafe.Add(ref a, 3 * aRowStride));
             c30 = Vector.FusedMultiplyAdd(a3, b0, c30);
             a = ref Unsafe.Add(ref a, aStride);
             b = ref Unsafe.Add(ref b, bStride);
