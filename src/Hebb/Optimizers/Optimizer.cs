@@ -36,6 +36,9 @@ public abstract class Optimizer<TState> : IOptimizer where TState : class
         }
     }
 
+    /// <summary>Counts a step that a fused kernel applied on this optimiser's behalf (plain SGD in the dense training step).</summary>
+    internal void CountFusedStep() => StepCount++;
+
     public void ZeroGrad()
     {
         foreach (var parameter in parameters) parameter.Value.ZeroGrad();

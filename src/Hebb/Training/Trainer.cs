@@ -88,7 +88,11 @@ public sealed class Trainer
         var (inputs, labels) = Buffers(data).Fill(data, indices);
         float loss;
         if (denseStep is not null && optimizer is Sgd { Momentum: 0f } sgd)
-            return denseStep.RunWithSgd(inputs.Data, labels, sgd.LearningRate);
+        {
+            loss = denseStep.RunWithSgd(inputs.Data, labels, sgd.LearningRate);
+            sgd.CountFusedStep();
+            return loss;
+        }
         if (denseStep is not null)
             loss = denseStep.Run(inputs.Data, labels);
         else

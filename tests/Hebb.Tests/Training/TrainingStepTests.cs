@@ -88,7 +88,8 @@ public class TrainingStepTests
     public void ASteadyStateTrainingStepAllocatesNothing()
     {
         var model = Mlp.Note();
-        var trainer = new Trainer(model, new TrainingOptions { BatchSize = 50 });
+        var optimizer = new Sgd(model.Parameters, 0.01f);
+        var trainer = new Trainer(model, optimizer, new TrainingOptions { BatchSize = 50 });
         var indices = Enumerable.Range(0, 50).ToArray();
         for (int step = 0; step < 50; step++) trainer.TrainBatch(Train, indices);
 
@@ -100,5 +101,6 @@ public class TrainingStepTests
         }
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
+        Assert.Equal(150, optimizer.StepCount);
     }
 }
