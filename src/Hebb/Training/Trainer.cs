@@ -31,9 +31,7 @@ public sealed class Trainer
         this.model = model;
         this.optimizer = optimizer;
         this.options = options;
-        // The batch order has a stream of its own, so that it does not depend on how many draws the
-        // initialisation took.
-        shuffleRandom = new SeededRandom(options.Seed ^ 0xBA7C4_5EEDUL);
+        shuffleRandom = ShuffleRandom(options.Seed);
         denseStep = DenseTrainingStep.For(model, options.BatchSize);
     }
 
@@ -42,6 +40,11 @@ public sealed class Trainer
         : this(model, new Sgd(model.Parameters, options.LearningRate), options)
     {
     }
+
+    /// <summary>The generator of the batch order for <paramref name="seed"/>. The order has a stream of its own, so
+    /// that it does not depend on how many draws the initialisation took; the graph API's <c>NextBatch</c> draws
+    /// from the same stream, to deal the same batches.</summary>
+    internal static SeededRandom ShuffleRandom(ulong seed) => new(seed ^ 0xBA7C4_5EEDUL);
 
     public IReadOnlyList<EpochReport> History => history;
     private readonly List<EpochReport> history = [];
