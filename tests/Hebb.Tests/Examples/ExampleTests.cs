@@ -63,6 +63,20 @@ public sealed class ExampleTests : IDisposable
     }
 
     [Fact]
+    public void NoteTensorFlowPrintsTheNotesLinesSavesRestoresAndPredicts()
+    {
+        string checkpoint = folder.PathOf("my_model_final.safetensors");
+
+        var lines = Lines(output => NoteTensorFlow.Run(output, epochs: 1, trainExamples: 1000, savePath: checkpoint));
+
+        Assert.Matches(@"^0 Train accuracy: \d\.\d{4} Test accuracy: \d\.\d{4}$", lines[0]);
+        Assert.InRange(TestAccuracy(lines[0]), 0.2, 1.0);
+        Assert.Equal($"saved {checkpoint}", lines[1]);
+        Assert.Matches(@"^Predicted classes:( \d){20}$", lines[2]);
+        Assert.Equal($"Actual classes:    {string.Join(" ", MnistData.LoadBuiltInSample().Test.LabelArray(0, 20))}", lines[3]);
+    }
+
+    [Fact]
     public void MnistWithDenseTrainsAndSavesAModelThatRestoreAndPredictReads()
     {
         string modelPath = folder.PathOf("model.safetensors");
