@@ -23,7 +23,7 @@ internal static class InfoCommand
         {
             string path = parsed.GetValue(file)!;
             var saved = ModelFile.Load(path);
-            var layers = saved.Model.Layers.Cast<Dense>().ToList();
+            var layers = Rows(saved.Model);
             var otherMetadata = saved.Metadata.Where(pair => !JsonEntries.Contains(pair.Key))
                 .OrderBy(pair => pair.Key, StringComparer.Ordinal).ToDictionary();
             if (parsed.GetValue(json))
@@ -33,10 +33,12 @@ internal static class InfoCommand
                     ["file"] = Path.GetFullPath(path),
                     ["architecture"] = layers.Select(layer => new Dictionary<string, object?>
                     {
-                        ["name"] = layer.Name,
+                        ["name"] = layer.Layer.Name,
+                        ["type"] = layer.Layer.Kind,
                         ["inputs"] = layer.Inputs,
                         ["outputs"] = layer.Outputs,
-                        ["activation"] = layer.Activation.Name,
+                        ["activation"] = layer.Activation,
+                        ["rate"] = (layer.Layer as Dropout)?.Rate,
                     }).ToArray(),
                     ["parameters"] = saved.Model.ParameterCount,
                     ["training"] = ParsedEntry(saved, "hebb.training"),
@@ -48,10 +50,10 @@ internal static class InfoCommand
 
             context.Output.WriteLine($"{path}: {saved.Model}, {saved.Model.ParameterCount.ToString("N0", CultureInfo.InvariantCulture)} parameters");
             var console = Terminal.For(context);
-            var architecture = new Table().Title("architecture").AddColumns("layer", "inputs", "outputs", "activation", "parameters");
+            var architecture = new Table().Title("architecture").AddColumns("layer", "type", "inputs", "outputs", "activation", "parameters");
             foreach (var layer in layers)
-                architecture.AddRow(layer.Name, Number(layer.Inputs), Number(layer.Outputs), layer.Activation.Name,
-                    Number(layer.Parameters.Sum(p => (long)p.Value.Length)));
+                architecture.AddRow(layer.Layer.Name, Kind(layer.Layer), Number(layer.Inputs), Number(layer.Outputs), layer.Activation,
+                    Number(layer.Layer.Parameters.Sum(p => (long)p.Value.Length)));
             console.Write(architecture);
 
             var metadata = new Table().Title("metadata").AddColumns("key", "value");
@@ -68,6 +70,32 @@ internal static class InfoCommand
         });
         return command;
     }
+
+    private sealed record LayerRow(Layer Layer, int Inputs, int Outputs, string Activation);
+
+    /// <summary>Each layer with the widths it maps between and its activation (none for dropout).</summary>
+    private static List<LayerRow> Rows(Sequential model)
+    {
+        int width = model.InputWidth!.Value;
+        var rows = new List<LayerRow>();
+        foreach (var layer in model.Layers)
+        {
+            int outputs = ((IKernelLayer)layer).OutputWidth(width);
+            string activation = layer switch
+            {
+                Dense dense => dense.Activation.Name,
+                BatchNorm norm => norm.Activation.Name,
+                _ => "identity",
+            };
+            rows.Add(new LayerRow(layer, width, outputs, activation));
+            width = outputs;
+        }
+        return rows;
+    }
+
+    /// <summary>The layer's kind, with the rate of a dropout layer.</summary>
+    private static string Kind(Layer layer) =>
+        layer is Dropout dropout ? $"dropout {dropout.Rate.ToString(CultureInfo.InvariantCulture)}" : layer.Kind;
 
     private static JsonElement? ParsedEntry(SavedModel saved, string key)
     {

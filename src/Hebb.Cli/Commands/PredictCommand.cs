@@ -30,7 +30,7 @@ internal static class PredictCommand
             var saved = ModelFile.Load(parsed.GetValue(model)!);
             if (parsed.GetValue(image) is { } imagePath)
             {
-                var pixels = PngImage.ReadGrayscale(imagePath, parsed.GetValue(invert), ((Dense)saved.Model.Layers[0]).Inputs);
+                var pixels = PngImage.ReadGrayscale(imagePath, parsed.GetValue(invert), saved.Model.InputWidth!.Value);
                 var probabilities = Probabilities(saved.Model, new Tensor(pixels, 1, pixels.Length));
                 int predicted = Array.IndexOf(probabilities, probabilities.Max());
                 context.Output.WriteLine(parsed.GetValue(json)

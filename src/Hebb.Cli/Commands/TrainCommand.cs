@@ -30,6 +30,12 @@ internal static class TrainCommand
             Description = "Activation of the hidden layers: relu, leaky_relu, elu, tanh or sigmoid",
             DefaultValueFactory = _ => "relu",
         };
+        var dropout = new Option<float>("--dropout")
+        {
+            Description = "Dropout after every hidden activation: the share of values dropped in training, in [0, 1) (default 0: none)",
+            HelpName = "RATE",
+        };
+        var batchNorm = new Option<bool>("--batch-norm") { Description = "Batch normalization before every hidden activation" };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the initial weights and the batch order", DefaultValueFactory = _ => 42UL };
         var threads = new Option<int>("--threads") { Description = "Threads for the matrix products (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var output = new Option<string>("--output") { Description = "Where to save the model", HelpName = "FILE", DefaultValueFactory = _ => "model.safetensors" };
@@ -37,7 +43,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train a multilayer perceptron on MNIST-format data and save it.\n\n" + Advice)
         {
-            data, epochs, batchSize, learningRate, hidden, activation, seed, threads, output, json,
+            data, epochs, batchSize, learningRate, hidden, activation, dropout, batchNorm, seed, threads, output, json,
         };
         command.SetAction(parsed =>
         {
@@ -50,12 +56,16 @@ internal static class TrainCommand
             };
             var hiddenWidths = ParseWidths(parsed.GetValue(hidden)!);
             var hiddenActivation = ParseHiddenActivation(parsed.GetValue(activation)!);
+            float dropoutRate = parsed.GetValue(dropout);
+            if (!(dropoutRate >= 0f && dropoutRate < 1f))
+                throw new UsageException($"--dropout: expected a rate in [0, 1), found {dropoutRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
             Parallelism.ThreadCount = SharedOptions.Positive(parsed.GetValue(threads), "--threads");
             string outputPath = parsed.GetValue(output)!;
             SharedOptions.CheckOutputPath(outputPath);
 
             var split = SharedOptions.LoadData(parsed.GetValue(data));
-            var model = Mlp.Create(split.Train.FeatureCount, hiddenWidths, split.Train.ClassCount, hiddenActivation, options.Seed);
+            var model = Mlp.Create(split.Train.FeatureCount, hiddenWidths, split.Train.ClassCount, hiddenActivation, options.Seed,
+                dropout: dropoutRate, batchNorm: parsed.GetValue(batchNorm));
             var trainer = new Trainer(model, options);
             var printer = new EpochPrinter(context, parsed.GetValue(json));
             printer.Start(model, split, options);

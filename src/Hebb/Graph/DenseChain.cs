@@ -8,7 +8,7 @@ namespace Hebb.Graph;
 /// A loss that is the mean softmax cross-entropy of a chain of dense layers — <c>act(X·W + b)</c> after
 /// <c>act(X·W + b)</c>, ending in logits — over an input that no variable feeds into: the note's network,
 /// whether built with <c>neuron_layer</c> or <c>fully_connected</c>. Gradient descent on such a loss runs as
-/// <c>hebb train</c> runs it (<see cref="DenseTrainingStep"/>, the update fused into the backward pass), so the
+/// <c>hebb train</c> runs it (<see cref="TrainingStep"/>, the update fused into the backward pass), so the
 /// two give the same weights bit for bit.
 /// </summary>
 internal sealed record DenseChain(GraphTensor Input, GraphTensor Labels, IReadOnlyList<(GraphTensor Weights, GraphTensor Biases, Activation Activation)> Layers)

@@ -87,10 +87,10 @@ public sealed class GradientDescentOptimizer
         int VariablesVersion { get; }
     }
 
-    private sealed record FusedState(DenseTrainingStep Step, int MaxRows, int VariablesVersion) : IVersioned
+    private sealed record FusedState(TrainingStep Step, int MaxRows, int VariablesVersion) : IVersioned
     {
         public static FusedState For(Sequential model, int rows, int version) =>
-            new(DenseTrainingStep.For(model, rows) ?? throw new InvalidOperationException("a dense chain ending in logits has a dense training step"), rows, version);
+            new(TrainingStep.For(model, rows) ?? throw new InvalidOperationException("a dense chain ending in logits has a training step"), rows, version);
     }
 
     private sealed record TapeState(Sgd Optimizer, int VariablesVersion) : IVersioned;

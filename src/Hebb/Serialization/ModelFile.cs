@@ -7,8 +7,10 @@ using Hebb.Tensors;
 namespace Hebb.Serialization;
 
 /// <summary>
-/// A <see cref="Sequential"/> of dense layers as a <c>.safetensors</c> file: each parameter under its
-/// scoped name (<c>hidden1/weights</c> [inputs, outputs], <c>hidden1/biases</c> [outputs]), and in
+/// A <see cref="Sequential"/> of dense, batch normalization and dropout layers as a <c>.safetensors</c> file: each
+/// parameter under its scoped name (<c>hidden1/weights</c> [inputs, outputs], <c>hidden1/biases</c> [outputs],
+/// <c>hidden1_batch_norm/gamma</c>, <c>…/beta</c> [features]) with the running statistics beside them
+/// (<c>hidden1_batch_norm/running_mean</c>, <c>…/running_var</c>), and in
 /// <c>__metadata__</c> the architecture, the training settings, the epoch and the per-epoch history, all
 /// as JSON strings (safetensors metadata holds strings only).
 /// </summary>
@@ -27,22 +29,20 @@ public static class ModelFile
     /// <summary>Writes atomically: a failure leaves whatever was at <paramref name="path"/> untouched.</summary>
     public static void Save(string path, Sequential model, ModelInfo info)
     {
-        var dense = DenseLayers(model);
+        var dense = model.Layers.OfType<Dense>().ToList();
         var metadata = new Dictionary<string, string>
         {
             [FormatKey] = Format,
-            [ArchitectureKey] = JsonSerializer.Serialize(
-                dense.Select(l => new LayerRecord(l.Name, "dense", l.Inputs, l.Outputs, l.Activation.Name)).ToList(),
-                ModelFileJson.Default.ListLayerRecord),
+            [ArchitectureKey] = JsonSerializer.Serialize(Architecture(model), ModelFileJson.Default.ListLayerRecord),
             [TrainingKey] = JsonSerializer.Serialize(new TrainingRecord(
                 "sgd", info.Training.LearningRate, info.Training.BatchSize, info.Training.Epochs, info.Training.Seed,
-                "softmax_cross_entropy", dense[0].Initializer?.Name), ModelFileJson.Default.TrainingRecord),
+                "softmax_cross_entropy", dense.FirstOrDefault()?.Initializer?.Name), ModelFileJson.Default.TrainingRecord),
             [EpochKey] = info.Epochs.ToString(CultureInfo.InvariantCulture),
             [HistoryKey] = JsonSerializer.Serialize(info.History.ToList(), ModelFileJson.Default.ListEpochReport),
             [DatasetKey] = info.Dataset,
             [ThreadsKey] = info.Threads.ToString(CultureInfo.InvariantCulture),
         };
-        var tensors = model.Parameters.Select(p => new KeyValuePair<string, Tensor>(p.Name, p.Value)).ToList();
+        var tensors = model.Parameters.Select(p => new KeyValuePair<string, Tensor>(p.Name, p.Value)).Concat(model.Buffers).ToList();
         SafeTensorsWriter.Write(path, tensors, metadata);
     }
 
@@ -61,17 +61,28 @@ public static class ModelFile
         {
             var record = records[i];
             string field = $"__metadata__.{ArchitectureKey} layer {i} ('{record.Name}')";
-            if (record.Type != "dense") throw new InvalidFileException(path, field, $"expected type 'dense', found '{record.Type}'");
             if (record.Inputs != width || record.Inputs < 1 || record.Outputs < 1)
                 throw new InvalidFileException(path, field, $"expected {width} inputs and at least one output, found {record.Inputs} => {record.Outputs}");
             if (!names.Add(record.Name))
                 throw new InvalidFileException(path, field, "expected each layer name once, found it on an earlier layer too");
-            var weights = Parameter(file, read, $"{record.Name}/weights", record.Inputs, record.Outputs);
-            var biases = Parameter(file, read, $"{record.Name}/biases", record.Outputs);
             Activation activation;
             try { activation = Activation.Parse(record.Activation); }
             catch (ArgumentException error) { throw new InvalidFileException(path, field + " activation", error.Message); }
-            layers[i] = new Dense(weights, biases, activation, record.Name);
+            layers[i] = record.Type switch
+            {
+                "dense" => new Dense(Parameter(file, read, $"{record.Name}/weights", record.Inputs, record.Outputs),
+                    Parameter(file, read, $"{record.Name}/biases", record.Outputs), activation, record.Name),
+                "batch_norm" when record.Outputs == record.Inputs => new BatchNorm(
+                    Parameter(file, read, $"{record.Name}/gamma", record.Inputs), Parameter(file, read, $"{record.Name}/beta", record.Inputs),
+                    Parameter(file, read, $"{record.Name}/running_mean", record.Inputs), Parameter(file, read, $"{record.Name}/running_var", record.Inputs),
+                    activation, record.Name),
+                // The masks' generator is seeded anew; a checkpoint restores the state it had (see TrainingCheckpoint).
+                "dropout" when record.Outputs == record.Inputs && record.Rate is >= 0f and < 1f && activation == Activation.Identity =>
+                    new Dropout(record.Rate.Value, new SeededRandom((ulong)i), record.Name),
+                "dense" or "batch_norm" or "dropout" => throw new InvalidFileException(path, field,
+                    $"expected a {record.Type} layer as 'hebb train' writes it (as many outputs as inputs; a dropout rate in [0, 1) and no activation), found {record.Inputs} => {record.Outputs}, activation '{record.Activation}', rate {record.Rate?.ToString(CultureInfo.InvariantCulture) ?? "none"}"),
+                _ => throw new InvalidFileException(path, field, $"expected type 'dense', 'batch_norm' or 'dropout', found '{record.Type}'"),
+            };
             width = record.Outputs;
         }
         CheckNoUnreadTensors(file, read, layers.Length);
@@ -115,11 +126,22 @@ public static class ModelFile
             ? value
             : throw new InvalidFileException(file.Path, $"__metadata__.{key}", "missing; expected a file written by 'hebb train'");
 
-    private static List<Dense> DenseLayers(Sequential model)
+    private static List<LayerRecord> Architecture(Sequential model)
     {
-        var dense = model.Layers.OfType<Dense>().ToList();
-        if (dense.Count != model.Layers.Count)
-            throw new NotSupportedException("a model file holds dense layers only; this model has other kinds");
-        return dense;
+        int width = model.InputWidth ?? throw new NotSupportedException("a model file holds a model whose input width is known");
+        var records = new List<LayerRecord>();
+        foreach (var layer in model.Layers)
+        {
+            int outputs = ((IKernelLayer)layer).OutputWidth(width);
+            records.Add(layer switch
+            {
+                Dense dense => new LayerRecord(dense.Name, dense.Kind, width, outputs, dense.Activation.Name),
+                BatchNorm norm => new LayerRecord(norm.Name, norm.Kind, width, outputs, norm.Activation.Name),
+                Dropout dropout => new LayerRecord(dropout.Name, dropout.Kind, width, outputs, Activation.Identity.Name, dropout.Rate),
+                _ => throw new NotSupportedException($"a model file holds dense, batch_norm and dropout layers; layer '{layer.Name}' is a {layer.Kind}"),
+            });
+            width = outputs;
+        }
+        return records;
     }
 }

@@ -3,8 +3,9 @@ using Hebb.Training;
 
 namespace Hebb.Serialization;
 
-/// <summary>One layer of a model file's <c>hebb.architecture</c>.</summary>
-internal sealed record LayerRecord(string Name, string Type, int Inputs, int Outputs, string Activation);
+/// <summary>One layer of a model file's <c>hebb.architecture</c>; <paramref name="Rate"/> is a dropout layer's.</summary>
+internal sealed record LayerRecord(string Name, string Type, int Inputs, int Outputs, string Activation,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] float? Rate = null);
 
 /// <summary>A model file's <c>hebb.training</c>: how the weights were trained.</summary>
 internal sealed record TrainingRecord(string Optimizer, float LearningRate, int BatchSize, int Epochs, ulong Seed, string Loss, string? Initializer);

@@ -11,7 +11,7 @@ public sealed record SavedModel(string Path, Sequential Model, IReadOnlyDictiona
     /// <summary>Fails with a clear message, naming the data, when its samples do not fit the model's first layer.</summary>
     public void CheckInputs(int features, string dataSource)
     {
-        int inputs = ((Dense)Model.Layers[0]).Inputs;
+        int inputs = Model.InputWidth ?? features;
         if (inputs != features)
             throw new InvalidFileException(dataSource, "features per sample",
                 $"expected {inputs}, the inputs of model {Path}, found {features}");

@@ -24,15 +24,18 @@ public sealed record Evaluation(double Loss, double Accuracy, int[,] Confusion)
         return accuracy;
     }
 
-    /// <summary>Evaluates in batches of <paramref name="batchSize"/>; a chain of dense layers runs through buffers made
-    /// once, so evaluating after every epoch leaves no garbage behind.</summary>
+    /// <summary>Evaluates in batches of <paramref name="batchSize"/>, in evaluation mode (no dropout, batch normalization
+    /// by its running statistics); a model of <see cref="IKernelLayer"/>s runs through buffers made once, so evaluating
+    /// after every epoch leaves no garbage behind.</summary>
     public static Evaluation Run(Sequential model, ImageDataset data, int batchSize = 1000)
     {
         using var _ = Autograd.NoGradient();
-        int classes = OutputWidth(model);
+        using var evaluating = EvaluationMode.Of(model);
+        int classes = model.OutputWidth
+            ?? throw new ArgumentException("evaluation needs a model whose output width is known, to know the number of classes");
         int size = Math.Max(classes, data.ClassCount);
         var confusion = new int[size, size];
-        var dense = DenseForwardPass.For(model, batchSize);
+        var pass = ForwardPass.For(model, batchSize);
         var indices = new int[batchSize];
         var features = new float[batchSize * data.FeatureCount];
         var labels = new int[batchSize];
@@ -45,8 +48,8 @@ public sealed record Evaluation(double Loss, double Accuracy, int[,] Confusion)
             for (int i = 0; i < count; i++) indices[i] = start + i;
             data.FillFeatures(indices.AsSpan(0, count), features);
             data.FillLabels(indices.AsSpan(0, count), labels);
-            ReadOnlySpan<float> logits = dense is not null
-                ? dense.Run(features, count).AsSpan(0, count * classes)
+            ReadOnlySpan<float> logits = pass is not null
+                ? pass.Run(features, count, training: false).AsSpan(0, count * classes)
                 : model.Forward(new Tensor(features[..(count * data.FeatureCount)], count, data.FeatureCount)).Data;
             var batchLabels = labels.AsSpan(0, count);
             lossSum += Losses.Loss.SoftmaxCrossEntropyKernel(logits, batchLabels, classes, lossGradient) * (double)count;
@@ -60,8 +63,4 @@ public sealed record Evaluation(double Loss, double Accuracy, int[,] Confusion)
         int n = Math.Max(1, data.Count);
         return new Evaluation(lossSum / n, (double)hits / n, confusion);
     }
-
-    private static int OutputWidth(Sequential model) =>
-        model.Layers.OfType<Dense>().LastOrDefault()?.Outputs
-        ?? throw new ArgumentException("evaluation needs a model whose last layer is dense, to know the number of classes");
 }

@@ -11,9 +11,9 @@ namespace Hebb.Training;
 
 /// <summary>
 /// The note's execution phase: for each epoch, a training step on every shuffled mini-batch, then the
-/// accuracy on the last batch and on the test set. A chain of dense layers trains through
-/// <see cref="DenseTrainingStep"/> and allocates nothing per batch (with plain SGD, the update is fused into
-/// the backward pass); other models go through the autodiff graph.
+/// accuracy on the last batch and on the test set. A model of <see cref="IKernelLayer"/>s (every built-in layer)
+/// trains through <see cref="TrainingStep"/> and allocates nothing per batch (with plain SGD, the update is fused
+/// into the backward pass); other models go through the autodiff graph.
 /// </summary>
 public sealed class Trainer
 {
@@ -21,7 +21,7 @@ public sealed class Trainer
     private readonly IOptimizer optimizer;
     private readonly TrainingOptions options;
     private readonly SeededRandom shuffleRandom;
-    private readonly DenseTrainingStep? denseStep;
+    private readonly TrainingStep? step;
     private BatchBuffer? batchBuffer;
     private int completedEpochs;
 
@@ -32,7 +32,7 @@ public sealed class Trainer
         this.optimizer = optimizer;
         this.options = options;
         shuffleRandom = ShuffleRandom(options.Seed);
-        denseStep = DenseTrainingStep.For(model, options.BatchSize);
+        step = TrainingStep.For(model, options.BatchSize);
     }
 
     /// <summary>The note's set-up: SGD at the options' learning rate.</summary>
@@ -90,16 +90,17 @@ public sealed class Trainer
     {
         var (inputs, labels) = Buffers(data).Fill(data, indices);
         float loss;
-        if (denseStep is not null && optimizer is Sgd { Momentum: 0f } sgd)
+        if (step is not null && optimizer is Sgd { Momentum: 0f } sgd)
         {
-            loss = denseStep.RunWithSgd(inputs.Data, labels, sgd.LearningRate);
+            loss = step.RunWithSgd(inputs.Data, labels, sgd.LearningRate);
             sgd.CountFusedStep();
             return loss;
         }
-        if (denseStep is not null)
-            loss = denseStep.Run(inputs.Data, labels);
+        if (step is not null)
+            loss = step.Run(inputs.Data, labels);
         else
         {
+            model.IsTraining = true;
             var lossTensor = Loss.SoftmaxCrossEntropy(model.Forward(inputs), labels);
             optimizer.ZeroGrad();
             lossTensor.Backward();
@@ -114,6 +115,7 @@ public sealed class Trainer
     {
         var (inputs, labels) = Buffers(data).Fill(data, indices);
         using var _ = Autograd.NoGradient();
+        using var evaluating = EvaluationMode.Of(model);
         return Accuracy.Top1(model.Forward(inputs), labels);
     }
 
@@ -126,8 +128,7 @@ public sealed class Trainer
 
     private void CheckWidth(ImageDataset data)
     {
-        var first = model.Layers.OfType<Dense>().FirstOrDefault();
-        if (first is not null && first.Inputs != data.FeatureCount)
-            throw new ArgumentException($"the model takes {first.Inputs} inputs, the data has {data.FeatureCount} features per sample");
+        if (model.InputWidth is int inputs && inputs != data.FeatureCount)
+            throw new ArgumentException($"the model takes {inputs} inputs, the data has {data.FeatureCount} features per sample");
     }
 }

@@ -50,7 +50,7 @@ public sealed class InfoCommandTests(ModelFileFixture saved) : IClassFixture<Mod
         run.AssertSucceeded();
         // 784·32 + 32 + 32·16 + 16 + 16·10 + 10 parameters
         Assert.Equal($"{saved.Path}: Sequential(Dense(784 => 32, relu), Dense(32 => 16, relu), Dense(16 => 10)), 25,818 parameters", run.OutputLines[0]);
-        Assert.Matches(@"│ hidden2 +│ 32 +│ 16 +│ relu +│ 528 +│", run.Output);
+        Assert.Matches(@"│ hidden2 +│ dense +│ 32 +│ 16 +│ relu +│ 528 +│", run.Output);
         Assert.Contains("training.seed", run.Output);
         Assert.Contains("hebb.sha256", run.Output);
         Assert.StartsWith("last epoch 1: loss ", run.OutputLines[^1]);

@@ -18,7 +18,7 @@ public sealed class TrainCommandTests(SmallMnistFolder data) : IClassFixture<Sma
         var run = CliRun.Of("train", "--help");
 
         run.AssertSucceeded();
-        foreach (var option in new[] { "--data", "--epochs", "--batch-size", "--learning-rate", "--hidden", "--activation", "--seed", "--threads", "--output", "--json" })
+        foreach (var option in new[] { "--data", "--epochs", "--batch-size", "--learning-rate", "--hidden", "--activation", "--dropout", "--batch-norm", "--seed", "--threads", "--output", "--json" })
             Assert.Contains(option, run.Output);
         foreach (var advice in new[] { "funnel", "ReLU", "softmax", "overfit" })
             Assert.Contains(advice, run.Output);
@@ -93,10 +93,36 @@ public sealed class TrainCommandTests(SmallMnistFolder data) : IClassFixture<Sma
         Assert.Equal("Sequential(Dense(784 => 24, tanh), Dense(24 => 12, tanh), Dense(12 => 10))", ModelFile.Load(model).Model.ToString());
     }
 
+    [Fact]
+    public void DropoutAndBatchNormGoAroundEveryHiddenActivationAndInfoShowsThem()
+    {
+        var model = folder.PathOf("model.safetensors");
+
+        Train(model, hidden: "24,12", extra: ["--dropout", "0.2", "--batch-norm"]).AssertSucceeded();
+
+        Assert.Equal("Sequential(Dense(784 => 24), BatchNorm(24, relu), Dropout(0.2), Dense(24 => 12), BatchNorm(12, relu), Dropout(0.2), Dense(12 => 10))",
+            ModelFile.Load(model).Model.ToString());
+        var info = CliRun.Of("info", model);
+        info.AssertSucceeded();
+        Assert.Matches(@"│ hidden1_batch_norm +│ batch_norm +│ 24 +│ 24 +│ relu +│ 48 +│", info.Output);
+        Assert.Matches(@"│ hidden2_dropout +│ dropout 0.2 +│ 12 +│ 12 +│ identity +│ 0 +│", info.Output);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("1.5")]
+    public void ADropoutRateOutsideZeroToOneIsAUsageError(string rate)
+    {
+        var run = Train(folder.PathOf("model.safetensors"), extra: ["--dropout", rate]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--dropout: expected a rate in [0, 1), found {rate}", run.Error);
+    }
+
     /// <summary>By default one quick epoch of a small network on the small folder, single-threaded.</summary>
-    private CliRun Train(string model, int epochs = 1, string hidden = "32", string activation = "relu", bool json = false) =>
+    private CliRun Train(string model, int epochs = 1, string hidden = "32", string activation = "relu", bool json = false, string[]? extra = null) =>
         CliRun.Of([
             "train", "--data", data.Path, "--epochs", $"{epochs}", "--hidden", hidden, "--activation", activation,
-            "--seed", "5", "--threads", "1", "--output", model, .. json ? new[] { "--json" } : [],
+            "--seed", "5", "--threads", "1", "--output", model, .. json ? new[] { "--json" } : [], .. extra ?? [],
         ]);
 }

@@ -8,7 +8,7 @@ using Hebb.Training;
 
 namespace Hebb.Tests.Training;
 
-/// <summary>The allocation-free training step of dense networks against the autodiff graph, and its allocations.</summary>
+/// <summary>The allocation-free training step against the autodiff graph, and its allocations.</summary>
 [Collection(RunsAloneCollection.Name)]
 public class TrainingStepTests
 {
@@ -20,11 +20,21 @@ public class TrainingStepTests
     [InlineData("sigmoid")]
     [InlineData("elu")]
     [InlineData("leaky_relu")]
-    public void TheDenseStepGivesTheGraphsNumbersBitForBit(string activation)
+    public void TheDenseStepGivesTheGraphsNumbersBitForBit(string activation) =>
+        AssertTheStepGivesTheGraphsNumbers(Mlp.Create(784, [64, 32], 10, Activation.Parse(activation), seed: 3),
+            Mlp.Create(784, [64, 32], 10, Activation.Parse(activation), seed: 3));
+
+    [Theory]
+    [InlineData(0.3f, false)]
+    [InlineData(0f, true)]
+    [InlineData(0.2f, true)]
+    public void WithDropoutAndBatchNormTheStepGivesTheGraphsNumbersBitForBit(float dropout, bool batchNorm) =>
+        AssertTheStepGivesTheGraphsNumbers(Mlp.Create(784, [64, 32], 10, Activation.Relu, seed: 3, dropout: dropout, batchNorm: batchNorm),
+            Mlp.Create(784, [64, 32], 10, Activation.Relu, seed: 3, dropout: dropout, batchNorm: batchNorm));
+
+    private static void AssertTheStepGivesTheGraphsNumbers(Sequential fast, Sequential graph)
     {
-        var fast = Mlp.Create(784, [64, 32], 10, Activation.Parse(activation), seed: 3);
-        var graph = Mlp.Create(784, [64, 32], 10, Activation.Parse(activation), seed: 3);
-        var step = DenseTrainingStep.For(fast, 50)!;
+        var step = TrainingStep.For(fast, 50)!;
         var fastOptimizer = new Sgd(fast.Parameters, 0.05f);
         var graphOptimizer = new Sgd(graph.Parameters, 0.05f);
         for (int batch = 0; batch < 10; batch++)
@@ -43,6 +53,8 @@ public class TrainingStepTests
         }
         for (int i = 0; i < fast.Parameters.Count; i++)
             Assert.Equal(graph.Parameters[i].Value.Data, fast.Parameters[i].Value.Data);
+        for (int i = 0; i < fast.Buffers.Count; i++)
+            Assert.Equal(graph.Buffers[i].Value.Data, fast.Buffers[i].Value.Data);
     }
 
     [Fact]
@@ -50,8 +62,8 @@ public class TrainingStepTests
     {
         var fused = Mlp.Create(784, [64, 32], 10, Activation.Relu, seed: 5);
         var separate = Mlp.Create(784, [64, 32], 10, Activation.Relu, seed: 5);
-        var fusedStep = DenseTrainingStep.For(fused, 50)!;
-        var separateStep = DenseTrainingStep.For(separate, 50)!;
+        var fusedStep = TrainingStep.For(fused, 50)!;
+        var separateStep = TrainingStep.For(separate, 50)!;
         var optimizer = new Sgd(separate.Parameters, 0.05f);
         for (int batch = 0; batch < 10; batch++)
         {
@@ -76,12 +88,9 @@ public class TrainingStepTests
     [Fact]
     public void ModelsTheStepCannotRunGoThroughTheGraph()
     {
-        var random = new SeededRandom(1);
-        var softmaxOutput = new Sequential(new Dense(4, 3, Activation.Softmax, random));
-        Assert.Null(DenseTrainingStep.For(softmaxOutput, 10));
         var frozen = Mlp.Create(4, [3], 2, Activation.Relu, seed: 1);
         frozen.Parameters[0].Value.RequiresGrad = false;
-        Assert.Null(DenseTrainingStep.For(frozen, 10));
+        Assert.Null(TrainingStep.For(frozen, 10));
     }
 
     [Fact]
@@ -102,5 +111,23 @@ public class TrainingStepTests
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
         Assert.Equal(150, optimizer.StepCount);
+    }
+
+    [Fact]
+    public void WithMomentumDropoutAndBatchNormASteadyStateStepAllocatesNothing()
+    {
+        var model = Mlp.Create(784, [300, 100], 10, Activation.Relu, seed: 1, dropout: 0.2f, batchNorm: true);
+        var optimizer = new Sgd(model.Parameters, 0.01f, momentum: 0.9f);
+        var trainer = new Trainer(model, optimizer, new TrainingOptions { BatchSize = 50 });
+        var indices = Enumerable.Range(0, 50).ToArray();
+        for (int step = 0; step < 5; step++) trainer.TrainBatch(Train, indices);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int step = 0; step < 100; step++)
+        {
+            indices.AsSpan().Reverse();
+            trainer.TrainBatch(Train, indices);
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }

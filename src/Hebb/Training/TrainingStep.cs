@@ -1,0 +1,73 @@
+using Hebb.Layers;
+using Hebb.Losses;
+
+namespace Hebb.Training;
+
+/// <summary>
+/// Forward pass, softmax cross-entropy and backward pass of a <see cref="Sequential"/> of
+/// <see cref="IKernelLayer"/>s without building a graph: every activation and gradient lives in a buffer made
+/// once, so a training step allocates nothing. It runs the same kernels as the layers' autodiff operations
+/// (and <see cref="Loss.SoftmaxCrossEntropyKernel"/>), hence the same numbers; it never asks which kind of
+/// layer it holds.
+/// </summary>
+internal sealed class TrainingStep
+{
+    private readonly ForwardPass forward;
+    private readonly LayerKernels[] kernels;
+    private readonly float[][] gradients;
+    private readonly Parameter[] parameters;
+
+    private TrainingStep(ForwardPass forward, Parameter[] parameters)
+    {
+        this.forward = forward;
+        this.parameters = parameters;
+        kernels = forward.Kernels;
+        gradients = kernels.Select(layer => new float[forward.MaxRows * layer.OutputWidth]).ToArray();
+    }
+
+    /// <summary>The step for <paramref name="model"/>, or null unless every layer has kernels and every parameter is trainable.</summary>
+    public static TrainingStep? For(Sequential model, int maxRows)
+    {
+        var forward = ForwardPass.For(model, maxRows);
+        if (forward is null) return null;
+        var parameters = model.Parameters.ToArray();
+        if (parameters.Any(parameter => !parameter.Value.RequiresGrad)) return null;
+        return new TrainingStep(forward, parameters);
+    }
+
+    /// <summary>The pass in evaluation mode over the same buffers (used between steps, e.g. for an accuracy).</summary>
+    public ForwardPass Forward => forward;
+
+    /// <summary>Sets every parameter's gradient to that of the mean loss over the first
+    /// <c>labels.Length</c> rows of <paramref name="inputs"/>, in training mode, and returns the loss.</summary>
+    public float Run(float[] inputs, ReadOnlySpan<int> labels)
+    {
+        float loss = ForwardAndLoss(inputs, labels);
+        foreach (var parameter in parameters) Array.Clear(parameter.Value.GradData());
+        int rows = labels.Length;
+        for (int i = kernels.Length - 1; i >= 0; i--)
+            kernels[i].Backward(Input(i, inputs), rows, gradients[i], i == 0 ? null : gradients[i - 1], accumulateInput: false);
+        return loss;
+    }
+
+    /// <summary>One step of plain SGD (no momentum) on the mean loss over the rows, fused into the backward
+    /// pass (see <see cref="LayerKernels.BackwardWithSgd"/>); returns the loss before the step.</summary>
+    public float RunWithSgd(float[] inputs, ReadOnlySpan<int> labels, float learningRate)
+    {
+        float loss = ForwardAndLoss(inputs, labels);
+        int rows = labels.Length;
+        for (int i = kernels.Length - 1; i >= 0; i--)
+            kernels[i].BackwardWithSgd(Input(i, inputs), rows, gradients[i], i == 0 ? null : gradients[i - 1], learningRate);
+        return loss;
+    }
+
+    private float[] Input(int layer, float[] inputs) => layer == 0 ? inputs : forward.Outputs[layer - 1];
+
+    /// <summary>The forward pass into the layers' buffers, and the loss with its gradient into the last one.</summary>
+    private float ForwardAndLoss(float[] inputs, ReadOnlySpan<int> labels)
+    {
+        int rows = labels.Length;
+        var logits = forward.Run(inputs, rows, training: true);
+        return Loss.SoftmaxCrossEntropyKernel(logits.AsSpan(0, rows * forward.Classes), labels, forward.Classes, gradients[^1]);
+    }
+}
