@@ -111,6 +111,27 @@ public sealed class GraphOpsTests : IDisposable
     }
 
     [Fact]
+    public void ThePerRowCrossEntropyDifferentiatesAsHebbsFusedLoss()
+    {
+        // ReduceMean along the axis is not the fused loss: the step goes through the per-row values' tape,
+        // −Σ onehot · log softmax, whose gradient must be the fused loss's (softmax − onehot) / batch.
+        float[] Step(Func<GraphTensor, GraphTensor> mean)
+        {
+            var (graph, x, y, w, b) = SmallGraph();
+            var train = new GradientDescentOptimizer(1f).Minimize(mean(SparseSoftmaxCrossEntropyWithLogits(y, MatMul(x, w) + b)));
+            var session = new Session(graph);
+            graph.GlobalVariablesInitializer().Run(session);
+            train.Run(session, new Feed { { x, Inputs }, { y, ClassLabels } });
+            return [.. session.Run(w).Data, .. session.Run(b).Data];
+        }
+
+        var perRow = Step(crossEntropy => ReduceMean(crossEntropy, axis: 0));
+        var fused = Step(crossEntropy => ReduceMean(crossEntropy));
+
+        for (int i = 0; i < fused.Length; i++) Assert.Equal(fused[i], perRow[i], 1e-6f);
+    }
+
+    [Fact]
     public void ASavedSessionRestoresIntoANewOneWithTheVariablesNamesInTheFile()
     {
         var (graph, x, y, w, b) = SmallGraph();
