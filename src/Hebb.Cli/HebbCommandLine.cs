@@ -17,6 +17,8 @@ public static class HebbCommandLine
             EvalCommand.Create(context),
             PredictCommand.Create(context),
             InfoCommand.Create(context),
+            ExportCommand.Create(context),
+            ImportCommand.Create(context),
             PlotCommand.Create(context),
             TuneCommand.Create(context),
             DemoCommand.Create(context),
