@@ -57,15 +57,16 @@ class Residual(nn.Module):
 
 
 def models():
-    yield "gemm_relu_tanh", 20, nn.Sequential(nn.Linear(20, 16), nn.ReLU(), nn.Linear(16, 8), nn.Tanh(), nn.Linear(8, 4))
-    yield "gemm_sigmoid_elu", 12, nn.Sequential(nn.Linear(12, 10), nn.Sigmoid(), nn.Linear(10, 6), nn.ELU(), nn.Linear(6, 3))
-    yield "gemm_leaky_identity_softmax", 10, nn.Sequential(
+    """Name, features per sample, and the model's constructor (called after seeding, with PyTorch's initialisation)."""
+    yield "gemm_relu_tanh", 20, lambda: nn.Sequential(nn.Linear(20, 16), nn.ReLU(), nn.Linear(16, 8), nn.Tanh(), nn.Linear(8, 4))
+    yield "gemm_sigmoid_elu", 12, lambda: nn.Sequential(nn.Linear(12, 10), nn.Sigmoid(), nn.Linear(10, 6), nn.ELU(), nn.Linear(6, 3))
+    yield "gemm_leaky_identity_softmax", 10, lambda: nn.Sequential(
         nn.Flatten(), nn.Linear(10, 8), nn.LeakyReLU(), nn.Linear(8, 8), nn.Identity(), nn.Linear(8, 5), nn.Softmax(dim=1))
-    yield "matmul_add", 9, nn.Sequential(MatMulAdd(9, 7), nn.ReLU(), MatMulAdd(7, 3))
-    yield "addmm", 6, nn.Sequential(AddMm(6, 5), nn.Tanh(), AddMm(5, 2))
-    yield "mnist_relu", 784, nn.Sequential(nn.Linear(784, 32), nn.ReLU(), nn.Linear(32, 10))
-    yield "unsupported_conv", 8, nn.Sequential(Channels(), nn.Conv1d(1, 2, 3), nn.Flatten(), nn.Linear(12, 2))
-    yield "not_a_chain", 5, nn.Sequential(Residual(5), nn.Linear(5, 2))
+    yield "matmul_add", 9, lambda: nn.Sequential(MatMulAdd(9, 7), nn.ReLU(), MatMulAdd(7, 3))
+    yield "addmm", 6, lambda: nn.Sequential(AddMm(6, 5), nn.Tanh(), AddMm(5, 2))
+    yield "mnist_relu", 784, lambda: nn.Sequential(nn.Linear(784, 32), nn.ReLU(), nn.Linear(32, 10))
+    yield "unsupported_conv", 8, lambda: nn.Sequential(Channels(), nn.Conv1d(1, 2, 3), nn.Flatten(), nn.Linear(12, 2))
+    yield "not_a_chain", 5, lambda: nn.Sequential(Residual(5), nn.Linear(5, 2))
 
 
 def rounded(tensor):
@@ -75,13 +76,12 @@ def rounded(tensor):
 
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
-    for index, (name, features, model) in enumerate(models()):
+    for index, (name, features, create) in enumerate(models()):
         torch.manual_seed(1000 + index)
-        for parameter in model.parameters():
-            with torch.no_grad():
-                parameter.copy_(torch.randn_like(parameter) * 0.4)
+        model = create()
         model.eval()
-        inputs = torch.randn(SAMPLES, features)
+        # Pixels in [0, 1) for the MNIST-shaped model, as its inputs would be; standard normal elsewhere.
+        inputs = torch.rand(SAMPLES, features) if features == 784 else torch.randn(SAMPLES, features)
         with torch.no_grad():
             outputs = model(inputs)
         torch.onnx.export(model, inputs[:1], OUT / f"{name}.onnx", opset_version=13,

@@ -22,8 +22,13 @@ internal sealed class OnnxChainBuilder(string path, IReadOnlyDictionary<string, 
     private NodeProto? matMulAwaitingBias;
     private int? width = inputFeatures;
 
+    /// <summary>The operators a chain may hold, as errors list them.</summary>
+    public static IReadOnlyList<string> Operators { get; } =
+        ["Gemm", "MatMul", "Add", "Relu", "LeakyRelu", "Elu", "Tanh", "Sigmoid", "Softmax", "LogSoftmax", "Identity", "Flatten"];
+
     public void Add(NodeProto node)
     {
+        if (node.OpType == "Identity") return;
         if (pendingSoftmax is not null) CloseWith(pendingSoftmax, OnnxActivations.Of(pendingSoftmax, path)!);
         pendingSoftmax = null;
         switch (node.OpType)
@@ -31,12 +36,11 @@ internal sealed class OnnxChainBuilder(string path, IReadOnlyDictionary<string, 
             case "Gemm": OpenGemm(node); return;
             case "MatMul": OpenMatMul(node); return;
             case "Add" when matMulAwaitingBias is not null: AddBias(node); return;
-            case "Identity": return;
             case "Flatten" when layers.Count == 0 && weights is null: Flatten(node); return;
         }
         var activation = OnnxActivations.Of(node, path)
             ?? throw new InvalidFileException(path, OnnxNodes.Describe(node),
-                "unsupported operator; expected Gemm, MatMul, Add (a bias), Relu, LeakyRelu, Elu, Tanh, Sigmoid, Softmax, LogSoftmax, Identity or Flatten (of the input)");
+                $"expected {node.OpType} only {(node.OpType == "Add" ? "as the bias of a MatMul" : "on the input, before the first layer")}");
         if (weights is null)
             throw new InvalidFileException(path, OnnxNodes.Describe(node), "expected an activation after a Gemm or MatMul, found it after another activation or at the input");
         if (activation is Softmax or LogSoftmax) pendingSoftmax = node;

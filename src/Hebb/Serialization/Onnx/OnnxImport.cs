@@ -39,6 +39,9 @@ public static class OnnxImport
         string current = inputs[0].Name;
         foreach (var node in graph.Node)
         {
+            if (!OnnxChainBuilder.Operators.Contains(node.OpType) || node.Domain.Length > 0)
+                throw new InvalidFileException(path, OnnxNodes.Describe(node),
+                    $"unsupported operator; expected one of {string.Join(", ", OnnxChainBuilder.Operators)} (a multilayer perceptron)");
             var dataInputs = node.Input.Where(name => name.Length > 0 && !initializers.ContainsKey(name)).ToList();
             if (dataInputs.Count != 1 || dataInputs[0] != current || node.Output.Count == 0)
                 throw new InvalidFileException(path, OnnxNodes.Describe(node),
