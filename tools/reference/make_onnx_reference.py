@@ -26,13 +26,8 @@ class MatMulAdd(nn.Module):
         return torch.matmul(x, self.weight) + self.bias
 
 
-class AddMm(nn.Module):
+class AddMm(MatMulAdd):
     """torch.addmm(b, x, W): exported as Gemm without transB, W stored [inputs, outputs]."""
-
-    def __init__(self, inputs, outputs):
-        super().__init__()
-        self.weight = nn.Parameter(torch.randn(inputs, outputs) * 0.3)
-        self.bias = nn.Parameter(torch.randn(outputs) * 0.1)
 
     def forward(self, x):
         return torch.addmm(self.bias, x, self.weight)
