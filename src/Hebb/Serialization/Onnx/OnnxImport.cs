@@ -32,8 +32,6 @@ public static class OnnxImport
         var inputs = graph.Input.Where(input => !initializers.ContainsKey(input.Name)).ToList();
         if (inputs.Count != 1)
             throw new InvalidFileException(path, "graph inputs", $"expected one input (a batch of feature rows), found {inputs.Count}");
-        if (graph.Output.Count != 1)
-            throw new InvalidFileException(path, "graph outputs", $"expected one output, found {graph.Output.Count}");
 
         var builder = new OnnxChainBuilder(path, initializers, FeaturesOf(inputs[0], path), RankOf(inputs[0]) > 2);
         string current = inputs[0].Name;
@@ -49,9 +47,19 @@ public static class OnnxImport
             builder.Add(node);
             current = node.Output[0];
         }
-        if (graph.Output[0].Name != current)
-            throw new InvalidFileException(path, $"graph output '{graph.Output[0].Name}'", $"expected the output '{current}' of the last node");
+        CheckOutputs(graph, current, path);
         return builder.Build();
+    }
+
+    // One output, the chain's end; or, as Hebb exports with probabilities, the logits and the softmax of them.
+    private static void CheckOutputs(GraphProto graph, string end, string path)
+    {
+        var outputs = graph.Output.Select(output => output.Name).ToList();
+        var last = graph.Node.LastOrDefault();
+        bool logitsAndSoftmax = outputs.Count == 2 && outputs[1] == end && last is { OpType: "Softmax" or "LogSoftmax" } && outputs[0] == last.Input[0];
+        if (!logitsAndSoftmax && (outputs.Count != 1 || outputs[0] != end))
+            throw new InvalidFileException(path, "graph outputs",
+                $"expected one output, '{end}' of the last node (or the logits and their softmax), found [{string.Join(", ", outputs.Select(name => $"'{name}'"))}]");
     }
 
     private static ModelProto ReadModel(string path)
