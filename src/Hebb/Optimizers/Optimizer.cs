@@ -1,53 +1,140 @@
+using System.Globalization;
 using Hebb.Layers;
 
 namespace Hebb.Optimizers;
 
 /// <summary>
-/// Updates parameters from their gradients. Each parameter has its own state object (momentum
-/// buffers, Adam's moments, …), created on its first step and kept with the optimiser.
+/// Updates parameters from their gradients. Each parameter has the same named buffers (a momentum buffer, Adam's
+/// moments, …), made at construction so that a step allocates nothing, and saved and restored by
+/// <see cref="SaveState"/> and <see cref="LoadState"/>. Gradients are clipped, when asked, before every update.
 /// </summary>
-public abstract class Optimizer<TState> : IOptimizer where TState : class
+public abstract class Optimizer : IOptimizer
 {
-    private readonly Dictionary<Parameter, TState> states = new(ReferenceEqualityComparer.Instance);
-    // An array, not a list behind an interface: looping over it allocates no enumerator, once per step.
+    // Arrays, not lists behind interfaces: looping over them allocates no enumerator, once per step.
     private readonly Parameter[] parameters;
+    private readonly string[] bufferNames;
+    private readonly float[][][] buffers;
+    private float learningRate;
 
-    protected Optimizer(IEnumerable<Parameter> parameters)
+    /// <summary>An optimiser over <paramref name="parameters"/> with, per parameter, one zeroed buffer for each of
+    /// <paramref name="bufferNames"/>.</summary>
+    protected Optimizer(IEnumerable<Parameter> parameters, float learningRate, IReadOnlyList<string> bufferNames)
     {
         this.parameters = parameters.ToArray();
         if (this.parameters.Length == 0) throw new ArgumentException("an optimizer needs at least one parameter");
+        if (!(learningRate > 0) || !float.IsFinite(learningRate))
+            throw new ArgumentOutOfRangeException(nameof(learningRate), $"learning rate must be positive and finite, got {learningRate}");
+        this.learningRate = learningRate;
+        this.bufferNames = bufferNames.ToArray();
+        buffers = this.parameters
+            .Select(parameter => this.bufferNames.Select(_ => new float[parameter.Value.Length]).ToArray())
+            .ToArray();
     }
 
+    /// <inheritdoc />
     public IReadOnlyList<Parameter> Parameters => parameters;
 
-    /// <summary>Number of <see cref="Step"/> calls so far.</summary>
+    /// <summary>The rate of the next step: zero or more and finite (a schedule may reach zero).</summary>
+    public float LearningRate
+    {
+        get => learningRate;
+        set => learningRate = value >= 0 && float.IsFinite(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), $"learning rate must be zero or more and finite, got {value}");
+    }
+
+    /// <inheritdoc />
     public long StepCount { get; private set; }
 
-    public void Step()
+    /// <summary>The gradients' global L2 norm is scaled down to at most this before each step, as
+    /// <c>torch.nn.utils.clip_grad_norm_</c> does; null: no clipping.</summary>
+    public float? ClipNorm { get; init; }
+
+    /// <summary>Each gradient value is clamped to [−v, v] before each step (after <see cref="ClipNorm"/>), as
+    /// <c>torch.nn.utils.clip_grad_value_</c> does; null: no clipping.</summary>
+    public float? ClipValue { get; init; }
+
+    /// <inheritdoc />
+    public abstract string Name { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, double> Settings
     {
-        StepCount++;
-        foreach (var parameter in parameters)
+        get
         {
-            var gradient = parameter.Value.Grad;
-            if (gradient is null) continue;
-            if (!states.TryGetValue(parameter, out var state))
-                states[parameter] = state = CreateState(parameter);
-            Update(parameter.Value.Data, gradient.Data, state);
+            var settings = new Dictionary<string, double>(UpdateSettings());
+            if (ClipNorm is float norm) settings["clip_norm"] = norm;
+            if (ClipValue is float value) settings["clip_value"] = value;
+            return settings;
         }
     }
 
-    /// <summary>Counts a step that a fused kernel applied on this optimiser's behalf (plain SGD in the dense training step).</summary>
+    /// <summary>The update rule's hyper-parameters other than the learning rate, keys as PyTorch names them.</summary>
+    protected abstract IEnumerable<KeyValuePair<string, double>> UpdateSettings();
+
+    /// <inheritdoc />
+    public void Step()
+    {
+        StepCount++;
+        if (ClipNorm is float maxNorm) GradientClipping.ClipByNorm(parameters, maxNorm);
+        if (ClipValue is float maxValue) GradientClipping.ClipByValue(parameters, maxValue);
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            var gradient = parameters[i].Value.Grad;
+            if (gradient is null) continue;
+            Update(parameters[i].Value.Data, gradient.Data, buffers[i]);
+        }
+    }
+
+    /// <summary>Counts a step that a fused kernel applied on this optimiser's behalf (plain SGD in the training step).</summary>
     internal void CountFusedStep() => StepCount++;
 
+    /// <summary>
+    /// One update of a parameter: <paramref name="value"/> from its <paramref name="gradient"/> and its
+    /// <paramref name="buffers"/> (in the order of the buffer names given at construction), at
+    /// <see cref="LearningRate"/> and <see cref="StepCount"/> (1 on the first step).
+    /// </summary>
+    protected abstract void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] buffers);
+
+    /// <inheritdoc />
     public void ZeroGrad()
     {
         foreach (var parameter in parameters) parameter.Value.ZeroGrad();
     }
 
-    /// <summary>The state of <paramref name="parameter"/>, or null before its first step.</summary>
-    public TState? StateOf(Parameter parameter) => states.GetValueOrDefault(parameter);
+    /// <inheritdoc />
+    public OptimizerState SaveState()
+    {
+        var slots = new List<OptimizerSlot>();
+        for (int i = 0; i < parameters.Length; i++)
+            for (int b = 0; b < bufferNames.Length; b++)
+                slots.Add(new OptimizerSlot(SlotName(i, b), (float[])buffers[i][b].Clone()));
+        return new OptimizerState(StepCount, slots);
+    }
 
-    protected abstract TState CreateState(Parameter parameter);
+    /// <inheritdoc />
+    public void LoadState(OptimizerState state)
+    {
+        int expected = parameters.Length * bufferNames.Length;
+        if (state.Slots.Count != expected)
+            throw new InvalidDataException($"optimizer state: {state.Slots.Count} slots, {Name} over these parameters has {expected}");
+        if (state.StepCount < 0) throw new InvalidDataException($"optimizer state: step count {state.StepCount}, expected zero or more");
+        for (int i = 0, slot = 0; i < parameters.Length; i++)
+            for (int b = 0; b < bufferNames.Length; b++, slot++)
+            {
+                var saved = state.Slots[slot];
+                string name = SlotName(i, b);
+                if (saved.Name != name)
+                    throw new InvalidDataException($"optimizer state: slot {slot} is '{saved.Name}', expected '{name}'");
+                if (saved.Values.Length != buffers[i][b].Length)
+                    throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                        $"optimizer state: slot '{name}' has {saved.Values.Length} values, expected {buffers[i][b].Length}"));
+            }
+        for (int i = 0, slot = 0; i < parameters.Length; i++)
+            for (int b = 0; b < bufferNames.Length; b++, slot++)
+                state.Slots[slot].Values.CopyTo(buffers[i][b], 0);
+        StepCount = state.StepCount;
+    }
 
-    protected abstract void Update(Span<float> value, ReadOnlySpan<float> gradient, TState state);
+    private string SlotName(int parameter, int buffer) => $"{parameters[parameter].Name}/{bufferNames[buffer]}";
 }

@@ -3,35 +3,70 @@ using Hebb.Layers;
 namespace Hebb.Optimizers;
 
 /// <summary>
-/// Stochastic gradient descent, p ← p − η·g — the note's <c>GradientDescentOptimizer</c>. With momentum μ
-/// it follows PyTorch: v ← μ·v + g, p ← p − η·v.
+/// Stochastic gradient descent, p ← p − η·g — the note's <c>GradientDescentOptimizer</c> — with PyTorch's
+/// <c>torch.optim.SGD</c> options: weight decay λ adds λ·p to the gradient; momentum μ keeps a buffer
+/// b ← μ·b + (1 − dampening)·g (b = g on the first step) and steps along b, or along g + μ·b with Nesterov.
 /// </summary>
-public sealed class Sgd(IEnumerable<Parameter> parameters, float learningRate, float momentum = 0f)
-    : Optimizer<Sgd.State>(parameters)
+public sealed class Sgd : Optimizer
 {
-    public float LearningRate { get; set; } = learningRate > 0 && float.IsFinite(learningRate)
-        ? learningRate
-        : throw new ArgumentOutOfRangeException(nameof(learningRate), $"learning rate must be positive and finite, got {learningRate}");
-
-    public float Momentum { get; } = momentum is >= 0f and < 1f
-        ? momentum
-        : throw new ArgumentOutOfRangeException(nameof(momentum), $"momentum must lie in [0, 1), got {momentum}");
-
-    /// <summary>Per-parameter state: the velocity, present only with momentum.</summary>
-    public sealed class State(int length, bool withVelocity)
+    /// <summary>SGD over <paramref name="parameters"/>; the defaults are PyTorch's (no momentum, no dampening, no decay).</summary>
+    public Sgd(IEnumerable<Parameter> parameters, float learningRate, float momentum = 0f, float dampening = 0f,
+        bool nesterov = false, float weightDecay = 0f)
+        : base(parameters, learningRate, momentum > 0f ? ["momentum_buffer"] : [])
     {
-        public float[]? Velocity { get; } = withVelocity ? new float[length] : null;
+        if (momentum is not (>= 0f and < 1f))
+            throw new ArgumentOutOfRangeException(nameof(momentum), $"momentum must lie in [0, 1), got {momentum}");
+        if (dampening is not (>= 0f and <= 1f))
+            throw new ArgumentOutOfRangeException(nameof(dampening), $"dampening must lie in [0, 1], got {dampening}");
+        if (nesterov && (momentum == 0f || dampening != 0f))
+            throw new ArgumentException("Nesterov momentum needs a momentum above 0 and no dampening", nameof(nesterov));
+        if (!(weightDecay >= 0f) || !float.IsFinite(weightDecay))
+            throw new ArgumentOutOfRangeException(nameof(weightDecay), $"weight decay must be zero or more and finite, got {weightDecay}");
+        Momentum = momentum;
+        Dampening = dampening;
+        Nesterov = nesterov;
+        WeightDecay = weightDecay;
     }
 
-    protected override State CreateState(Parameter parameter) => new(parameter.Value.Length, Momentum > 0f);
+    /// <summary>μ, the momentum buffer's decay; 0: none.</summary>
+    public float Momentum { get; }
 
-    protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, State state)
+    /// <summary>The share of the gradient kept out of the momentum buffer.</summary>
+    public float Dampening { get; }
+
+    /// <summary>Whether the step looks ahead along the momentum buffer (Sutskever et al.'s form, as PyTorch).</summary>
+    public bool Nesterov { get; }
+
+    /// <summary>λ of the L2 penalty added to the gradient.</summary>
+    public float WeightDecay { get; }
+
+    /// <summary>Plain SGD, which the training step fuses into the backward pass.</summary>
+    internal bool IsPlain => Momentum == 0f && WeightDecay == 0f && ClipNorm is null && ClipValue is null;
+
+    /// <inheritdoc />
+    public override string Name => Nesterov ? "nesterov" : Momentum > 0f ? "momentum" : "sgd";
+
+    /// <inheritdoc />
+    protected override IEnumerable<KeyValuePair<string, double>> UpdateSettings() =>
+    [
+        new("momentum", Momentum), new("dampening", Dampening), new("nesterov", Nesterov ? 1 : 0), new("weight_decay", WeightDecay),
+    ];
+
+    /// <inheritdoc />
+    protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] buffers)
     {
-        if (state.Velocity is { } velocity)
+        float rate = LearningRate, decay = WeightDecay, momentum = Momentum, kept = 1f - Dampening;
+        bool first = StepCount == 1;
+        Span<float> buffer = buffers.Length > 0 ? buffers[0] : default;
+        for (int i = 0; i < value.Length; i++)
         {
-            TensorPrimitives.MultiplyAdd(velocity, Momentum, gradient, velocity);
-            gradient = velocity;
+            float step = decay == 0f ? gradient[i] : gradient[i] + decay * value[i];
+            if (momentum > 0f)
+            {
+                buffer[i] = first ? step : momentum * buffer[i] + kept * step;
+                step = Nesterov ? step + momentum * buffer[i] : buffer[i];
+            }
+            value[i] -= rate * step;
         }
-        TensorPrimitives.MultiplyAdd(gradient, -LearningRate, value, value);
     }
 }

@@ -5,6 +5,7 @@ using Hebb.Layers;
 using Hebb.Losses;
 using Hebb.Metrics;
 using Hebb.Optimizers;
+using Hebb.Schedules;
 using Hebb.Tensors;
 
 namespace Hebb.Training;
@@ -13,33 +14,44 @@ namespace Hebb.Training;
 /// The note's execution phase: for each epoch, a training step on every shuffled mini-batch, then the
 /// accuracy on the last batch and on the test set. A model of <see cref="IKernelLayer"/>s (every built-in layer)
 /// trains through <see cref="TrainingStep"/> and allocates nothing per batch (with plain SGD, the update is fused
-/// into the backward pass); other models go through the autodiff graph.
+/// into the backward pass); other models go through the autodiff graph. The schedule sets the optimiser's rate at
+/// the start of every epoch and observes the epoch's loss at its end.
 /// </summary>
 public sealed class Trainer
 {
     private readonly Sequential model;
     private readonly IOptimizer optimizer;
+    private readonly ILearningRateSchedule schedule;
     private readonly TrainingOptions options;
     private readonly SeededRandom shuffleRandom;
     private readonly TrainingStep? step;
     private BatchBuffer? batchBuffer;
     private int completedEpochs;
 
-    public Trainer(Sequential model, IOptimizer optimizer, TrainingOptions options)
+    /// <summary>Trains <paramref name="model"/> with <paramref name="optimizer"/>, whose rate at construction is the
+    /// base rate of <paramref name="schedule"/> (by default, the one <paramref name="options"/> choose).</summary>
+    public Trainer(Sequential model, IOptimizer optimizer, TrainingOptions options, ILearningRateSchedule? schedule = null)
     {
         options.Validate();
         this.model = model;
         this.optimizer = optimizer;
+        this.schedule = schedule ?? options.Schedule.Create(optimizer.LearningRate, options.Epochs);
         this.options = options;
         shuffleRandom = ShuffleRandom(options.Seed);
         step = TrainingStep.For(model, options.BatchSize);
     }
 
-    /// <summary>The note's set-up: SGD at the options' learning rate.</summary>
+    /// <summary>The optimiser and schedule that <paramref name="options"/> choose (by default the note's: SGD at 0.01).</summary>
     public Trainer(Sequential model, TrainingOptions options)
-        : this(model, new Sgd(model.Parameters, options.LearningRate), options)
+        : this(model, options.Optimizer.Create(model.Parameters), options)
     {
     }
+
+    /// <summary>The optimiser, whose state a checkpoint saves.</summary>
+    public IOptimizer Optimizer => optimizer;
+
+    /// <summary>The learning-rate schedule, whose state a checkpoint saves.</summary>
+    public ILearningRateSchedule Schedule => schedule;
 
     /// <summary>The generator of the batch order for <paramref name="seed"/>. The order has a stream of its own, so
     /// that it does not depend on how many draws the initialisation took; the graph API's <c>NextBatch</c> draws
@@ -65,6 +77,7 @@ public sealed class Trainer
     public EpochReport RunEpoch(ImageDataset train, ImageDataset? test, Action<int, int>? onBatch = null)
     {
         CheckWidth(train);
+        optimizer.LearningRate = schedule.RateFor(completedEpochs);
         var clock = Stopwatch.StartNew();
         var sampler = new BatchSampler(train.Count, options.BatchSize, shuffleRandom);
         sampler.StartEpoch();
@@ -82,6 +95,7 @@ public sealed class Trainer
         var report = new EpochReport(++completedEpochs, lossSum / Math.Max(1, train.Count), trainAccuracy, testAccuracy,
             seconds, train.Count / Math.Max(seconds, 1e-9));
         history.Add(report);
+        schedule.Observe(report.Epoch - 1, report.Loss);
         return report;
     }
 
@@ -90,7 +104,7 @@ public sealed class Trainer
     {
         var (inputs, labels) = Buffers(data).Fill(data, indices);
         float loss;
-        if (step is not null && optimizer is Sgd { Momentum: 0f } sgd)
+        if (step is not null && optimizer is Sgd { IsPlain: true } sgd)
         {
             loss = step.RunWithSgd(inputs.Data, labels, sgd.LearningRate);
             sgd.CountFusedStep();

@@ -1,18 +1,47 @@
+using Hebb.Optimizers;
+using Hebb.Schedules;
+
 namespace Hebb.Training;
 
-/// <summary>The note's training settings: 20 epochs of plain SGD at 0.01 over shuffled mini-batches of 50.</summary>
+/// <summary>The note's training settings by default: 20 epochs of plain SGD at 0.01 over shuffled mini-batches of 50.</summary>
 public sealed record TrainingOptions
 {
+    /// <summary>Passes over the training set.</summary>
     public int Epochs { get; init; } = 20;
+
+    /// <summary>Samples per step.</summary>
     public int BatchSize { get; init; } = 50;
-    public float LearningRate { get; init; } = 0.01f;
+
+    private readonly OptimizerOptions optimizer = new();
+    private readonly float? learningRate;
+
+    /// <summary>The optimiser and its base learning rate (<see cref="LearningRate"/>, when set, takes precedence).</summary>
+    public OptimizerOptions Optimizer
+    {
+        get => learningRate is float rate ? optimizer with { LearningRate = rate } : optimizer;
+        init => optimizer = value;
+    }
+
+    /// <summary>The learning rate of every epoch, from the optimiser's.</summary>
+    public ScheduleOptions Schedule { get; init; } = new();
+
+    /// <summary>The base learning rate: setting it here or in <see cref="Optimizer"/> is the same, in either order
+    /// (here wins when both are set).</summary>
+    public float LearningRate
+    {
+        get => Optimizer.LearningRate;
+        init => learningRate = value;
+    }
+
+    /// <summary>Seeds the batch order (and, through the model, the initial weights and dropout masks).</summary>
     public ulong Seed { get; init; } = 42;
 
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range.</summary>
     public void Validate()
     {
         if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), $"epochs must be at least 1, got {Epochs}");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), $"batch size must be at least 1, got {BatchSize}");
-        if (!(LearningRate > 0) || !float.IsFinite(LearningRate))
-            throw new ArgumentOutOfRangeException(nameof(LearningRate), $"learning rate must be positive and finite, got {LearningRate}");
+        Optimizer.Validate();
+        Schedule.Validate();
     }
 }
