@@ -47,7 +47,7 @@ public static class HebbCommandLine
     {
         var message = exception switch
         {
-            UnauthorizedAccessException or IOException or InvalidFileException or UsageException => exception.Message,
+            UnauthorizedAccessException or IOException or InvalidFileException or UsageException or Training.TrainingDivergedException => exception.Message,
             _ => $"{exception.Message} ({exception.GetType().Name})",
         };
         return message.ReplaceLineEndings(" ");

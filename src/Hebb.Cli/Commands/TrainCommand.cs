@@ -39,11 +39,21 @@ internal static class TrainCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the initial weights and the batch order", DefaultValueFactory = _ => 42UL };
         var threads = new Option<int>("--threads") { Description = "Threads for the matrix products (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var output = new Option<string>("--output") { Description = "Where to save the model", HelpName = "FILE", DefaultValueFactory = _ => "model.safetensors" };
+        var validation = new Option<double>("--validation")
+        {
+            Description = "Hold out this share of the training samples, stratified by class, and report validation loss and accuracy every epoch (default 0: none)",
+            HelpName = "FRACTION",
+        };
+        var earlyStopping = new Option<int>("--early-stopping")
+        {
+            Description = "Stop when the validation loss (the training loss without --validation) has not improved for PATIENCE epochs, and keep the best epoch's weights (default 0: never)",
+            HelpName = "PATIENCE",
+        };
         var json = SharedOptions.Json();
 
         var command = new Command("train", "Train a multilayer perceptron on MNIST-format data and save it.\n\n" + Advice)
         {
-            data, epochs, batchSize, learningRate, hidden, activation, dropout, batchNorm, seed, threads, output, json,
+            data, epochs, batchSize, learningRate, hidden, activation, dropout, batchNorm, seed, validation, earlyStopping, threads, output, json,
         };
         command.SetAction(parsed =>
         {
@@ -53,6 +63,9 @@ internal static class TrainCommand
                 BatchSize = SharedOptions.Positive(parsed.GetValue(batchSize), "--batch-size"),
                 LearningRate = SharedOptions.PositiveFinite(parsed.GetValue(learningRate), "--learning-rate"),
                 Seed = parsed.GetValue(seed),
+                ValidationFraction = ValidationFraction(parsed.GetValue(validation)),
+                EarlyStoppingPatience = parsed.GetValue(earlyStopping) >= 0 ? parsed.GetValue(earlyStopping)
+                    : throw new UsageException($"--early-stopping: expected a patience of 0 (off) or more epochs, found {parsed.GetValue(earlyStopping)}"),
             };
             var hiddenWidths = ParseWidths(parsed.GetValue(hidden)!);
             var hiddenActivation = ParseHiddenActivation(parsed.GetValue(activation)!);
@@ -66,18 +79,34 @@ internal static class TrainCommand
             var split = SharedOptions.LoadData(parsed.GetValue(data));
             var model = Mlp.Create(split.Train.FeatureCount, hiddenWidths, split.Train.ClassCount, hiddenActivation, options.Seed,
                 dropout: dropoutRate, batchNorm: parsed.GetValue(batchNorm));
-            var trainer = new Trainer(model, options);
+            var trainer = new Trainer(model, options) { CheckpointPath = outputPath, DataSource = split.Source };
             var printer = new EpochPrinter(context, parsed.GetValue(json));
-            printer.Start(model, split, options);
-            for (int epoch = 1; epoch <= options.Epochs; epoch++)
-                printer.Epoch(trainer, split, epoch, options.Epochs);
-
-            ModelFile.Save(outputPath, model, new ModelInfo(options, trainer.History, split.Source, Parallelism.ThreadCount));
-            printer.Saved(outputPath, trainer.History[^1]);
+            printer.Start(trainer, split);
+            using var signals = new InterruptSignals();
+            try
+            {
+                printer.Fit(trainer, split, signals.Token);
+            }
+            catch (OperationCanceledException) when (signals.Received is not null)
+            {
+                context.Error.WriteLine(Interrupted(signals.Name, trainer, outputPath));
+                return signals.ExitCode;
+            }
+            printer.Saved(outputPath, trainer);
             return ExitCode.Success;
         });
         return command;
     }
+
+    /// <summary>The one line an interrupted run ends with: what the file holds now, and the command that goes on.</summary>
+    private static string Interrupted(string signal, Trainer trainer, string outputPath) => trainer.SavedEpoch > 0
+        ? $"hebb: interrupted by {signal} in epoch {trainer.CompletedEpochs + 1}; {outputPath} holds epoch {trainer.SavedEpoch}; " +
+          $"go on with: hebb train --resume {outputPath} --epochs {trainer.Options.Epochs}"
+        : $"hebb: interrupted by {signal} in epoch 1, before any epoch was complete; {outputPath} was not written";
+
+    private static double ValidationFraction(double fraction) => fraction >= 0 && fraction < 1
+        ? fraction
+        : throw new UsageException($"--validation: expected a fraction of the training samples in [0, 1), found {fraction.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
     internal static int[] ParseWidths(string text)
     {

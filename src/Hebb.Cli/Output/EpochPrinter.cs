@@ -1,6 +1,5 @@
 using System.Globalization;
 using Hebb.Data;
-using Hebb.Layers;
 using Hebb.Training;
 using Spectre.Console;
 
@@ -12,50 +11,103 @@ internal sealed class EpochPrinter(CommandContext context, bool json)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public void Start(Sequential model, DataSplit split, TrainingOptions options)
+    public void Start(Trainer trainer, DataSplit split)
     {
         if (json) return;
-        context.Output.WriteLine($"{model} on {split.Source}: {split.Train.Count} training and {split.Test.Count} test samples");
+        var options = trainer.Options;
+        context.Output.WriteLine($"{trainer.Model} on {split.Source}: {split.Train.Count} training and {split.Test.Count} test samples");
         context.Output.WriteLine(string.Create(Invariant,
             $"SGD, learning rate {options.LearningRate}, batch size {options.BatchSize}, seed {options.Seed}, {options.Epochs} epoch{(options.Epochs == 1 ? "" : "s")}"));
+        if (options.ValidationFraction > 0)
+            context.Output.WriteLine($"validation: {(int)Math.Round(options.ValidationFraction * split.Train.Count)} of the {split.Train.Count} training samples held out, stratified by class");
+        if (options.EarlyStoppingPatience > 0)
+            context.Output.WriteLine($"early stopping on the {trainer.MonitoredLoss}, patience {options.EarlyStoppingPatience} epoch{(options.EarlyStoppingPatience == 1 ? "" : "s")}" +
+                                     (options.ValidationFraction > 0 ? "" : " (no validation split: --validation FRACTION makes it watch the validation loss)"));
+        if (trainer.CompletedEpochs > 0)
+            context.Output.WriteLine($"resuming after epoch {trainer.CompletedEpochs}");
     }
 
-    public void Epoch(Trainer trainer, DataSplit split, int epoch, int epochs)
+    /// <summary>Runs <see cref="Trainer.Fit"/>, printing each epoch as it ends; on a terminal, a progress bar shows the
+    /// current epoch and is taken away properly however the training ends (an interrupt included).</summary>
+    public void Fit(Trainer trainer, DataSplit split, CancellationToken cancellation)
     {
-        EpochReport report;
-        if (!json && context.IsTerminal)
+        if (json || !context.IsTerminal)
         {
-            report = null!;
-            AnsiConsole.Progress()
-                .AutoClear(true)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .Start(progress =>
-                {
-                    var task = progress.AddTask($"epoch {epoch}/{epochs}");
-                    report = trainer.RunEpoch(split.Train, split.Test, (done, total) => task.Value = 100.0 * done / total);
-                });
+            trainer.Fit(split.Train, split.Test, report => context.Output.WriteLine(EpochLine(report)), cancellation: cancellation);
+            return;
         }
-        else report = trainer.RunEpoch(split.Train, split.Test);
-
-        context.Output.WriteLine(json ? Json.Line(EpochFields(report)) : string.Create(Invariant,
-            $"epoch {report.Epoch,3}  loss {report.Loss:F4}  train accuracy {report.TrainAccuracy:F4}  test accuracy {report.TestAccuracy:F4}  {report.Seconds,6:F2} s  {report.SamplesPerSecond,8:F0} samples/s"));
+        // Lines written through the console while the progress bar is live appear above it.
+        var console = AnsiConsole.Console;
+        console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(progress =>
+            {
+                var task = progress.AddTask(EpochName(trainer));
+                trainer.Fit(split.Train, split.Test,
+                    report =>
+                    {
+                        console.WriteLine(EpochLine(report));
+                        task.Description = EpochName(trainer);
+                        task.Value = 0;
+                    },
+                    (done, total) => task.Value = 100.0 * done / total, cancellation);
+            });
     }
 
-    public void Saved(string path, EpochReport last)
+    public void Saved(string path, Trainer trainer)
     {
         string fullPath = Path.GetFullPath(path);
-        context.Output.WriteLine(json
-            ? Json.Line(new Dictionary<string, object?> { ["model"] = fullPath, ["epochs"] = last.Epoch, ["test_accuracy"] = last.TestAccuracy })
-            : $"saved {fullPath}");
+        var last = trainer.History[^1];
+        var kept = trainer.StoppedEarly ? trainer.History[trainer.BestEpoch!.Value - 1] : last;
+        if (json)
+        {
+            var fields = new Dictionary<string, object?> { ["model"] = fullPath, ["epochs"] = last.Epoch, ["test_accuracy"] = kept.TestAccuracy };
+            if (trainer.BestEpoch is int best)
+            {
+                fields["best_epoch"] = best;
+                fields["stopped_early"] = trainer.StoppedEarly;
+            }
+            context.Output.WriteLine(Json.Line(fields));
+            return;
+        }
+        if (trainer.StoppedEarly)
+            context.Output.WriteLine(string.Create(Invariant,
+                $"stopped early after epoch {last.Epoch}: the {trainer.MonitoredLoss} has not improved for {trainer.Options.EarlyStoppingPatience} epochs; kept the weights of epoch {kept.Epoch} ({trainer.MonitoredLoss} {Monitored(trainer, kept):F4})"));
+        context.Output.WriteLine($"saved {fullPath}");
     }
 
-    internal static Dictionary<string, object?> EpochFields(EpochReport report) => new()
+    private string EpochLine(EpochReport report)
     {
-        ["epoch"] = report.Epoch,
-        ["loss"] = report.Loss,
-        ["train_accuracy"] = report.TrainAccuracy,
-        ["test_accuracy"] = report.TestAccuracy,
-        ["seconds"] = report.Seconds,
-        ["samples_per_second"] = report.SamplesPerSecond,
-    };
+        if (json) return Json.Line(EpochFields(report));
+        string validation = double.IsNaN(report.ValidationLoss) ? ""
+            : string.Create(Invariant, $"  val loss {report.ValidationLoss:F4}  val accuracy {report.ValidationAccuracy:F4}");
+        return string.Create(Invariant,
+            $"epoch {report.Epoch,3}  loss {report.Loss:F4}  train accuracy {report.TrainAccuracy:F4}{validation}  test accuracy {report.TestAccuracy:F4}  {report.Seconds,6:F2} s  {report.SamplesPerSecond,8:F0} samples/s");
+    }
+
+    private static string EpochName(Trainer trainer) => $"epoch {Math.Min(trainer.CompletedEpochs + 1, trainer.Options.Epochs)}/{trainer.Options.Epochs}";
+
+    private static double Monitored(Trainer trainer, EpochReport report) =>
+        trainer.Options.ValidationFraction > 0 ? report.ValidationLoss : report.Loss;
+
+    /// <summary>The JSON line of an epoch; <c>val_loss</c> and <c>val_accuracy</c> (Keras's names) only with a validation split.</summary>
+    internal static Dictionary<string, object?> EpochFields(EpochReport report)
+    {
+        var fields = new Dictionary<string, object?>
+        {
+            ["epoch"] = report.Epoch,
+            ["loss"] = report.Loss,
+            ["train_accuracy"] = report.TrainAccuracy,
+            ["test_accuracy"] = report.TestAccuracy,
+        };
+        if (!double.IsNaN(report.ValidationLoss))
+        {
+            fields["val_loss"] = report.ValidationLoss;
+            fields["val_accuracy"] = report.ValidationAccuracy;
+        }
+        fields["seconds"] = report.Seconds;
+        fields["samples_per_second"] = report.SamplesPerSecond;
+        return fields;
+    }
 }

@@ -14,15 +14,63 @@ public sealed record ValidationSplit(ImageDataset Train, ImageDataset Validation
     /// </summary>
     public static ValidationSplit Carve(ImageDataset data, int validationCount, ulong seed)
     {
+        CheckCount(data, validationCount);
+        var order = ShuffledIndices(data, seed);
+        return Split(data, order.AsSpan(0, validationCount).ToArray());
+    }
+
+    /// <summary>
+    /// Holds out a share <paramref name="fraction"/> of <paramref name="data"/>, stratified: each class gives the same
+    /// share of its samples (to the nearest sample, the remainders going to the classes with the largest fractions,
+    /// so that round(fraction · count) samples are held out in all), drawn by a shuffle seeded with <paramref name="seed"/>.
+    /// The training part keeps the original order; the same seed gives the same cut.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The fraction is not in (0, 1), or leaves no sample on a side.</exception>
+    public static ValidationSplit Stratified(ImageDataset data, double fraction, ulong seed)
+    {
+        if (!(fraction > 0 && fraction < 1))
+            throw new ArgumentOutOfRangeException(nameof(fraction), $"the validation fraction must lie strictly between 0 and 1, got {fraction}");
+        int validationCount = (int)Math.Round(fraction * data.Count);
+        CheckCount(data, validationCount);
+        var byClass = new List<int>[data.ClassCount];
+        for (int c = 0; c < byClass.Length; c++) byClass[c] = [];
+        // Each class's samples in the shuffled order: the first of them are the ones held out.
+        foreach (int index in ShuffledIndices(data, seed)) byClass[data.Labels[index]].Add(index);
+        var quotas = Quotas(byClass.Select(members => fraction * members.Count).ToArray(), validationCount);
+        var validation = byClass.SelectMany((members, c) => members.Take(quotas[c])).ToArray();
+        return Split(data, validation);
+    }
+
+    /// <summary>Whole numbers near <paramref name="shares"/> that add up to <paramref name="total"/>: the floors, then one
+    /// more for the largest remainders (ties to the lower class).</summary>
+    private static int[] Quotas(double[] shares, int total)
+    {
+        var quotas = shares.Select(share => (int)Math.Floor(share)).ToArray();
+        var byRemainder = Enumerable.Range(0, shares.Length).OrderByDescending(c => shares[c] - quotas[c]).ThenBy(c => c);
+        foreach (int c in byRemainder.Take(total - quotas.Sum())) quotas[c]++;
+        return quotas;
+    }
+
+    private static void CheckCount(ImageDataset data, int validationCount)
+    {
         if (validationCount < 1 || validationCount >= data.Count)
             throw new ArgumentOutOfRangeException(nameof(validationCount),
                 $"a validation set of {validationCount} samples leaves none or all of the {data.Count} samples to train on");
+    }
+
+    private static int[] ShuffledIndices(ImageDataset data, ulong seed)
+    {
         var order = new int[data.Count];
         for (int i = 0; i < order.Length; i++) order[i] = i;
         new SeededRandom(seed).Shuffle(order.AsSpan());
-        var validation = order.AsSpan(0, validationCount);
-        var train = order.AsSpan(validationCount);
-        train.Sort();
+        return order;
+    }
+
+    /// <summary>The samples at <paramref name="validation"/> held out, the others in their original order.</summary>
+    private static ValidationSplit Split(ImageDataset data, int[] validation)
+    {
+        var held = new HashSet<int>(validation);
+        var train = Enumerable.Range(0, data.Count).Where(index => !held.Contains(index)).ToArray();
         return new ValidationSplit(data.Subset(train), data.Subset(validation));
     }
 }

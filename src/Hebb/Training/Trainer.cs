@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Hebb.Autodiff;
 using Hebb.Data;
 using Hebb.Layers;
@@ -6,39 +7,49 @@ using Hebb.Losses;
 using Hebb.Metrics;
 using Hebb.Optimizers;
 using Hebb.Schedules;
+using Hebb.Serialization;
 using Hebb.Tensors;
+using Hebb.Tensors.Kernels;
 
 namespace Hebb.Training;
 
 /// <summary>
-/// The note's execution phase: for each epoch, a training step on every shuffled mini-batch, then the
-/// accuracy on the last batch and on the test set. A model of <see cref="IKernelLayer"/>s (every built-in layer)
-/// trains through <see cref="TrainingStep"/> and allocates nothing per batch (with plain SGD, the update is fused
-/// into the backward pass); other models go through the autodiff graph. The schedule sets the optimiser's rate at
-/// the start of every epoch and observes the epoch's loss at its end.
+/// The note's execution phase, grown into Keras's <c>fit</c>: for each epoch, a training step on every shuffled
+/// mini-batch, then the accuracy on the last batch, on the validation split and on the test set; early stopping;
+/// a checkpoint file brought up to date after every epoch; a stop on a NaN or infinite loss or parameter; and
+/// cancellation between batches. A model of <see cref="IKernelLayer"/>s (every built-in layer) trains through
+/// <see cref="TrainingStep"/> and allocates nothing per batch (with plain SGD, the update is fused into the
+/// backward pass); other models go through the autodiff graph. The schedule sets the optimiser's rate at the start of
+/// every epoch and observes the monitored loss (see <see cref="MonitoredLoss"/>) at its end.
 /// </summary>
 public sealed class Trainer
 {
-    private readonly Sequential model;
-    private readonly IOptimizer optimizer;
-    private readonly ILearningRateSchedule schedule;
-    private readonly TrainingOptions options;
+    // The validation cut has a stream of its own, so that it does not move the batch order.
+    private const ulong ValidationStream = 0x7A11_DA7EUL;
+
+    // Which trainer last took each model, so that ModelFile.Save(path, model) can add what is known about its run.
+    private static readonly ConditionalWeakTable<Sequential, Trainer> TrainerOfModel = new();
+
     private readonly SeededRandom shuffleRandom;
     private readonly TrainingStep? step;
+    private readonly EarlyStopping? earlyStopping;
+    private readonly List<EpochReport> history = [];
     private BatchBuffer? batchBuffer;
-    private int completedEpochs;
+    private bool stopRequested;
 
     /// <summary>Trains <paramref name="model"/> with <paramref name="optimizer"/>, whose rate at construction is the
     /// base rate of <paramref name="schedule"/> (by default, the one <paramref name="options"/> choose).</summary>
     public Trainer(Sequential model, IOptimizer optimizer, TrainingOptions options, ILearningRateSchedule? schedule = null)
     {
         options.Validate();
-        this.model = model;
-        this.optimizer = optimizer;
-        this.schedule = schedule ?? options.Schedule.Create(optimizer.LearningRate, options.Epochs);
-        this.options = options;
+        Model = model;
+        Optimizer = optimizer;
+        Schedule = schedule ?? options.Schedule.Create(optimizer.LearningRate, options.Epochs);
+        Options = options;
         shuffleRandom = ShuffleRandom(options.Seed);
         step = TrainingStep.For(model, options.BatchSize);
+        if (options.EarlyStoppingPatience > 0) earlyStopping = new EarlyStopping(model, options.EarlyStoppingPatience);
+        TrainerOfModel.AddOrUpdate(model, this);
     }
 
     /// <summary>The optimiser and schedule that <paramref name="options"/> choose (by default the note's: SGD at 0.01).</summary>
@@ -47,55 +58,135 @@ public sealed class Trainer
     {
     }
 
-    /// <summary>The optimiser, whose state a checkpoint saves.</summary>
-    public IOptimizer Optimizer => optimizer;
+    /// <summary>The model being trained.</summary>
+    public Sequential Model { get; }
+
+    /// <summary>The optimizer that updates <see cref="Model"/>'s parameters, whose state a checkpoint saves.</summary>
+    public IOptimizer Optimizer { get; }
 
     /// <summary>The learning-rate schedule, whose state a checkpoint saves.</summary>
-    public ILearningRateSchedule Schedule => schedule;
+    public ILearningRateSchedule Schedule { get; }
+
+    /// <summary>The settings of the run.</summary>
+    public TrainingOptions Options { get; }
+
+    /// <summary>Every epoch trained so far, first to last (a resumed run's included).</summary>
+    public IReadOnlyList<EpochReport> History => history;
+
+    /// <summary>Epochs trained so far.</summary>
+    public int CompletedEpochs => history.Count;
+
+    /// <summary>With early stopping, the epoch of the lowest monitored loss so far (1-based); null without early
+    /// stopping or before the first epoch. When <see cref="StoppedEarly"/>, the model holds that epoch's weights.</summary>
+    public int? BestEpoch => earlyStopping is { BestEpoch: > 0 } stopping ? stopping.BestEpoch : null;
+
+    /// <summary>True once early stopping has ended the run and put the best epoch's weights back.</summary>
+    public bool StoppedEarly { get; private set; }
+
+    /// <summary>What the monitored loss of early stopping is: "validation loss", or "training loss" without a validation split.</summary>
+    public string MonitoredLoss => Options.ValidationFraction > 0 ? "validation loss" : "training loss";
+
+    /// <summary>When set, the model file (see <see cref="ModelFile"/>) replaced atomically at the end of every epoch
+    /// with everything the run has done so far, and, after early stopping, with the best epoch's weights.</summary>
+    public string? CheckpointPath { get; set; }
+
+    /// <summary>The epoch <see cref="CheckpointPath"/> holds (0: not written by this run yet).</summary>
+    public int SavedEpoch { get; private set; }
+
+    /// <summary>What the data is, for the model file's <c>hebb.dataset</c> (a folder, "built-in MNIST sample", ...).</summary>
+    public string DataSource { get; set; } = "";
 
     /// <summary>The generator of the batch order for <paramref name="seed"/>. The order has a stream of its own, so
     /// that it does not depend on how many draws the initialisation took; the graph API's <c>NextBatch</c> draws
     /// from the same stream, to deal the same batches.</summary>
     internal static SeededRandom ShuffleRandom(ulong seed) => new(seed ^ 0xBA7C4_5EEDUL);
 
-    public IReadOnlyList<EpochReport> History => history;
-    private readonly List<EpochReport> history = [];
+    /// <summary>The trainer that last took <paramref name="model"/>, if any.</summary>
+    internal static Trainer? Of(Sequential model) => TrainerOfModel.TryGetValue(model, out var trainer) ? trainer : null;
 
-    /// <summary>Trains for the configured number of epochs, reporting each one as it ends.</summary>
-    public IReadOnlyList<EpochReport> Fit(ImageDataset train, ImageDataset? test, Action<EpochReport>? onEpoch = null, Action<int, int>? onBatch = null)
+    /// <summary>Ends <see cref="Fit"/> once the current epoch is done, as Keras's <c>model.stop_training = True</c>;
+    /// call it from the epoch callback.</summary>
+    public void Stop() => stopRequested = true;
+
+    /// <summary>
+    /// Trains until <see cref="TrainingOptions.Epochs"/> epochs are done in all, early stopping ends the run, or the
+    /// epoch callback calls <see cref="Stop"/>; <paramref name="onEpoch"/> gets each epoch's report as it ends (after the
+    /// checkpoint is written), <paramref name="onBatch"/> (batches done, batches in the epoch) after every batch.
+    /// </summary>
+    /// <param name="train">The training set; with a validation fraction, the validation split is held out of it.</param>
+    /// <param name="test">Evaluated after every epoch, never trained on; null for none.</param>
+    /// <param name="onEpoch">Called after every epoch.</param>
+    /// <param name="onBatch">Called after every batch.</param>
+    /// <param name="cancellation">Checked before every batch: when cancelled, training stops there with an
+    /// <see cref="OperationCanceledException"/>, and the checkpoint keeps the last completed epoch.</param>
+    /// <returns><see cref="History"/>.</returns>
+    /// <exception cref="TrainingDivergedException">The loss or a parameter became NaN or infinite.</exception>
+    public IReadOnlyList<EpochReport> Fit(ImageDataset train, ImageDataset? test = null, Action<EpochReport>? onEpoch = null,
+        Action<int, int>? onBatch = null, CancellationToken cancellation = default)
     {
-        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        CheckWidth(train);
+        var (trainPart, validation) = Split(train);
+        stopRequested = false;
+        while (!StoppedEarly && !stopRequested && CompletedEpochs < Options.Epochs)
         {
-            // Not inside onEpoch?.Invoke(...): C# skips evaluating the arguments when onEpoch is null.
-            var report = RunEpoch(train, test, onBatch);
+            cancellation.ThrowIfCancellationRequested();
+            var report = RunEpoch(trainPart, validation, test, onBatch, cancellation);
+            double monitored = validation is null ? report.Loss : report.ValidationLoss;
+            Schedule.Observe(report.Epoch - 1, monitored);
+            if (earlyStopping is not null && earlyStopping.Observe(report.Epoch, monitored))
+            {
+                StoppedEarly = true;
+                earlyStopping.RestoreBest();
+            }
+            if (CheckpointPath is not null) Save(CheckpointPath);
             onEpoch?.Invoke(report);
         }
         return history;
     }
 
-    /// <summary>One pass over <paramref name="train"/>; <paramref name="onBatch"/> gets (batches done, batches).</summary>
-    public EpochReport RunEpoch(ImageDataset train, ImageDataset? test, Action<int, int>? onBatch = null)
+    /// <summary>Writes the model file of the run so far (see <see cref="ModelFile"/>) to <paramref name="path"/>, atomically.</summary>
+    public void Save(string path)
     {
-        CheckWidth(train);
-        optimizer.LearningRate = schedule.RateFor(completedEpochs);
+        ModelFile.Save(path, Model, new ModelInfo(Options, history, DataSource, Parallelism.ThreadCount));
+        if (path == CheckpointPath) SavedEpoch = CompletedEpochs;
+    }
+
+    private (ImageDataset Train, ImageDataset? Validation) Split(ImageDataset train)
+    {
+        if (Options.ValidationFraction == 0) return (train, null);
+        var split = ValidationSplit.Stratified(train, Options.ValidationFraction, Options.Seed ^ ValidationStream);
+        return (split.Train, split.Validation);
+    }
+
+    /// <summary>One pass over <paramref name="train"/>, then the evaluations and the report.</summary>
+    private EpochReport RunEpoch(ImageDataset train, ImageDataset? validation, ImageDataset? test, Action<int, int>? onBatch,
+        CancellationToken cancellation)
+    {
+        int epoch = CompletedEpochs + 1;
+        Optimizer.LearningRate = Schedule.RateFor(epoch - 1);
         var clock = Stopwatch.StartNew();
-        var sampler = new BatchSampler(train.Count, options.BatchSize, shuffleRandom);
+        var sampler = new BatchSampler(train.Count, Options.BatchSize, shuffleRandom);
         sampler.StartEpoch();
         double lossSum = 0;
         for (int index = 0; index < sampler.BatchCount; index++)
         {
+            cancellation.ThrowIfCancellationRequested();
             var indices = sampler.Batch(index);
-            lossSum += TrainBatch(train, indices) * (double)indices.Length;
+            float loss = TrainBatch(train, indices);
+            if (!float.IsFinite(loss)) throw Diverged(epoch, index + 1, "the loss", loss);
+            lossSum += loss * (double)indices.Length;
             onBatch?.Invoke(index + 1, sampler.BatchCount);
         }
         // The training loop alone, as the PyTorch reference times it: the accuracies measured after it are not part of it.
         double seconds = clock.Elapsed.TotalSeconds;
+        // A non-finite parameter makes the next batch's loss NaN; after the epoch's last batch, there is no next batch to tell.
+        CheckFinite(epoch, sampler.BatchCount);
         double trainAccuracy = LastBatchAccuracy(train, sampler.Batch(sampler.BatchCount - 1));
-        double testAccuracy = test is null ? double.NaN : Evaluation.Run(model, test).Accuracy;
-        var report = new EpochReport(++completedEpochs, lossSum / Math.Max(1, train.Count), trainAccuracy, testAccuracy,
-            seconds, train.Count / Math.Max(seconds, 1e-9));
+        double testAccuracy = test is null ? double.NaN : Evaluation.Run(Model, test).Accuracy;
+        var validated = validation is null ? null : Evaluation.Run(Model, validation);
+        var report = new EpochReport(epoch, lossSum / Math.Max(1, train.Count), trainAccuracy, testAccuracy,
+            seconds, train.Count / Math.Max(seconds, 1e-9), validated?.Loss ?? double.NaN, validated?.Accuracy ?? double.NaN);
         history.Add(report);
-        schedule.Observe(report.Epoch - 1, report.Loss);
         return report;
     }
 
@@ -104,7 +195,7 @@ public sealed class Trainer
     {
         var (inputs, labels) = Buffers(data).Fill(data, indices);
         float loss;
-        if (step is not null && optimizer is Sgd { IsPlain: true } sgd)
+        if (step is not null && Optimizer is Sgd { IsPlain: true } sgd)
         {
             loss = step.RunWithSgd(inputs.Data, labels, sgd.LearningRate);
             sgd.CountFusedStep();
@@ -114,14 +205,38 @@ public sealed class Trainer
             loss = step.Run(inputs.Data, labels);
         else
         {
-            model.IsTraining = true;
-            var lossTensor = Loss.SoftmaxCrossEntropy(model.Forward(inputs), labels);
-            optimizer.ZeroGrad();
+            Model.IsTraining = true;
+            var lossTensor = Loss.SoftmaxCrossEntropy(Model.Forward(inputs), labels);
+            Optimizer.ZeroGrad();
             lossTensor.Backward();
             loss = lossTensor.Data[0];
         }
-        optimizer.Step();
+        Optimizer.Step();
         return loss;
+    }
+
+    private void CheckFinite(int epoch, int batch)
+    {
+        foreach (var parameter in Model.Parameters)
+        {
+            float largest = TensorPrimitives.MaxMagnitude<float>(parameter.Value.Data);
+            if (!float.IsFinite(largest)) throw Diverged(epoch, batch, $"parameter {parameter.Name}", largest);
+        }
+        foreach (var (name, buffer) in Model.Buffers)
+        {
+            float largest = TensorPrimitives.MaxMagnitude<float>(buffer.Data);
+            if (!float.IsFinite(largest)) throw Diverged(epoch, batch, name, largest);
+        }
+    }
+
+    private TrainingDivergedException Diverged(int epoch, int batch, string what, float value)
+    {
+        string file = CheckpointPath is null ? ""
+            : SavedEpoch > 0 ? $"; {CheckpointPath} keeps epoch {SavedEpoch}"
+            : $"; {CheckpointPath} was not written";
+        return new TrainingDivergedException(epoch, batch, what,
+            $"training diverged: {what} became {value.ToString(System.Globalization.CultureInfo.InvariantCulture)} at epoch {epoch}, batch {batch}{file}; " +
+            $"try a lower learning rate than {Optimizer.LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
     }
 
     /// <summary>The note's "train accuracy": the model, as it is after the epoch, on the epoch's last batch.</summary>
@@ -129,20 +244,20 @@ public sealed class Trainer
     {
         var (inputs, labels) = Buffers(data).Fill(data, indices);
         using var _ = Autograd.NoGradient();
-        using var evaluating = EvaluationMode.Of(model);
-        return Accuracy.Top1(model.Forward(inputs), labels);
+        using var evaluating = EvaluationMode.Of(Model);
+        return Accuracy.Top1(Model.Forward(inputs), labels);
     }
 
     private BatchBuffer Buffers(ImageDataset data)
     {
         if (batchBuffer is null || batchBuffer.FeatureCount != data.FeatureCount)
-            batchBuffer = new BatchBuffer(options.BatchSize, data.FeatureCount);
+            batchBuffer = new BatchBuffer(Options.BatchSize, data.FeatureCount);
         return batchBuffer;
     }
 
     private void CheckWidth(ImageDataset data)
     {
-        if (model.InputWidth is int inputs && inputs != data.FeatureCount)
+        if (Model.InputWidth is int inputs && inputs != data.FeatureCount)
             throw new ArgumentException($"the model takes {inputs} inputs, the data has {data.FeatureCount} features per sample");
     }
 }

@@ -6,7 +6,7 @@ namespace Hebb.Training;
 /// <summary>The note's training settings by default: 20 epochs of plain SGD at 0.01 over shuffled mini-batches of 50.</summary>
 public sealed record TrainingOptions
 {
-    /// <summary>Passes over the training set.</summary>
+    /// <summary>Passes over the training set (a resumed run: the total, the epochs already done included).</summary>
     public int Epochs { get; init; } = 20;
 
     /// <summary>Samples per step.</summary>
@@ -33,8 +33,17 @@ public sealed record TrainingOptions
         init => learningRate = value;
     }
 
-    /// <summary>Seeds the batch order (and, through the model, the initial weights and dropout masks).</summary>
+    /// <summary>Seeds the batch order and the validation split (and, through the model, the initial weights and dropout masks).</summary>
     public ulong Seed { get; init; } = 42;
+
+    /// <summary>The share of the training set held out, stratified by class, to report validation loss and accuracy
+    /// after every epoch (0, the default: none). The cut depends on <see cref="Seed"/> alone.</summary>
+    public double ValidationFraction { get; init; }
+
+    /// <summary>Stops when the monitored loss has not improved for this many epochs in a row, and puts back the
+    /// weights of the best epoch (0, the default: never). The monitored loss is the validation loss when there is a
+    /// validation split, else the training loss.</summary>
+    public int EarlyStoppingPatience { get; init; }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range.</summary>
     public void Validate()
@@ -43,5 +52,9 @@ public sealed record TrainingOptions
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), $"batch size must be at least 1, got {BatchSize}");
         Optimizer.Validate();
         Schedule.Validate();
+        if (!(ValidationFraction >= 0 && ValidationFraction < 1))
+            throw new ArgumentOutOfRangeException(nameof(ValidationFraction), $"validation fraction must lie in [0, 1), got {ValidationFraction}");
+        if (EarlyStoppingPatience < 0)
+            throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), $"early-stopping patience must be 0 (off) or more, got {EarlyStoppingPatience}");
     }
 }

@@ -42,11 +42,7 @@ public sealed class KillWhileSavingTests(SmallMnistFolder data, ModelFileFixture
             File.WriteAllBytes(output, previous);
             using var run = StartTraining(output);
             bool finished = run.WaitForExit(runTime * fraction);
-            if (!finished)
-            {
-                run.Kill(entireProcessTree: true);
-                run.WaitForExit();
-            }
+            if (!finished) run.KillHard();
 
             bool unchanged = File.ReadAllBytes(output).AsSpan().SequenceEqual(previous);
             if (!unchanged) Assert.Equal(NewModel, ModelFile.Load(output).Model.ToString());
@@ -63,26 +59,11 @@ public sealed class KillWhileSavingTests(SmallMnistFolder data, ModelFileFixture
     {
         var clock = Stopwatch.StartNew();
         using var run = StartTraining(output);
-        run.WaitForExit();
+        run.WaitForExit(TimeSpan.FromMinutes(2));
         Assert.Equal(0, run.ExitCode);
         return clock.Elapsed;
     }
 
-    private Process StartTraining(string output)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Hebb.Cli.dll"), "train", "--epochs", "1", "--hidden", "32", "--data", data.Path, "--output", output })
-            start.ArgumentList.Add(arg);
-        var process = Process.Start(start)!;
-        // Drained so that a full pipe can never stall the child.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private HebbProcess StartTraining(string output) =>
+        HebbProcess.Start("train", "--epochs", "1", "--hidden", "32", "--data", data.Path, "--output", output);
 }

@@ -119,6 +119,62 @@ public sealed class TrainCommandTests(SmallMnistFolder data) : IClassFixture<Sma
         Assert.Contains($"--dropout: expected a rate in [0, 1), found {rate}", run.Error);
     }
 
+    [Fact]
+    public void ValidationAddsValLossAndValAccuracyToEveryEpoch()
+    {
+        var model = folder.PathOf("model.safetensors");
+
+        var text = Train(model, epochs: 2, extra: ["--validation", "0.2"]);
+        var json = Train(model, epochs: 2, json: true, extra: ["--validation", "0.2"]);
+
+        text.AssertSucceeded();
+        Assert.Contains("validation: 120 of the 600 training samples held out, stratified by class", text.Output);
+        Assert.Matches(@"^epoch +1 +loss \d\.\d{4} +train accuracy [01]\.\d{4} +val loss \d\.\d{4} +val accuracy [01]\.\d{4} +test accuracy ", text.OutputLines.First(line => line.StartsWith("epoch ")));
+        json.AssertSucceeded();
+        var first = json.JsonLines()[0];
+        Assert.Equal(["epoch", "loss", "train_accuracy", "test_accuracy", "val_loss", "val_accuracy", "seconds", "samples_per_second"], first.EnumerateObject().Select(p => p.Name));
+        Assert.InRange(first.GetProperty("val_accuracy").GetDouble(), 0.0, 1.0);
+        var saved = ModelFile.Load(model).History();
+        Assert.Equal(first.GetProperty("val_loss").GetDouble(), saved[0].ValidationLoss);
+    }
+
+    [Fact]
+    public void EarlyStoppingSaysWhichEpochItKeptAndSavesThatEpochsWeights()
+    {
+        var model = folder.PathOf("model.safetensors");
+
+        var run = Train(model, epochs: 60, extra: ["--validation", "0.3", "--early-stopping", "2", "--learning-rate", "0.3"]);
+
+        run.AssertSucceeded();
+        Assert.Contains("early stopping on the validation loss, patience 2 epochs", run.Output);
+        var history = ModelFile.Load(model).History();
+        int best = history.MinBy(report => report.ValidationLoss)!.Epoch;
+        Assert.Equal(best + 2, history.Count);
+        Assert.Matches($@"^stopped early after epoch {best + 2}: the validation loss has not improved for 2 epochs; kept the weights of epoch {best} \(validation loss \d\.\d{{4}}\)$", run.OutputLines[^2]);
+        var evaluated = CliRun.Of("eval", "--model", model, "--data", data.Path, "--json");
+        Assert.Equal(history[best - 1].TestAccuracy, evaluated.JsonLines()[0].GetProperty("accuracy").GetDouble());
+    }
+
+    [Fact]
+    public void EarlyStoppingWithoutValidationSaysItWatchesTheTrainingLoss()
+    {
+        var run = Train(folder.PathOf("model.safetensors"), extra: ["--early-stopping", "3"]);
+
+        run.AssertSucceeded();
+        Assert.Contains("early stopping on the training loss, patience 3 epochs (no validation split: --validation FRACTION makes it watch the validation loss)", run.Output);
+    }
+
+    [Theory]
+    [InlineData("--validation", "1", "--validation: expected a fraction of the training samples in [0, 1), found 1")]
+    [InlineData("--validation", "-0.1", "--validation: expected a fraction of the training samples in [0, 1), found -0.1")]
+    [InlineData("--early-stopping", "-1", "--early-stopping: expected a patience of 0 (off) or more epochs, found -1")]
+    public void ValidationAndEarlyStoppingOutOfRangeAreUsageErrors(string option, string value, string message)
+    {
+        var run = Train(folder.PathOf("model.safetensors"), extra: [option, value]);
+
+        run.AssertFailed(2, message);
+    }
+
     /// <summary>By default one quick epoch of a small network on the small folder, single-threaded.</summary>
     private CliRun Train(string model, int epochs = 1, string hidden = "32", string activation = "relu", bool json = false, string[]? extra = null) =>
         CliRun.Of([

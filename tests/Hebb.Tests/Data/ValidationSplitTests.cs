@@ -69,4 +69,43 @@ public sealed class ValidationSplitTests
         Assert.Equal([7, 3, 7, 9], subset.Labels.Select(label => (int)label));
         Assert.Throws<ArgumentOutOfRangeException>(() => data.Subset([20]));
     }
+
+    [Fact]
+    public void AStratifiedSplitHoldsOutTheSameShareOfEveryClass()
+    {
+        // Classes of 500, 300, 150 and 50 samples, interleaved.
+        var labels = Enumerable.Range(0, 1000).Select(i => (byte)(i % 20 < 10 ? 0 : i % 20 < 16 ? 1 : i % 20 < 19 ? 2 : 3)).ToArray();
+        var data = new ImageDataset(Enumerable.Range(0, 1000).SelectMany(i => new[] { (byte)(i / 256), (byte)(i % 256) }).ToArray(),
+            labels, height: 1, width: 2);
+
+        var split = ValidationSplit.Stratified(data, 0.1, seed: 3);
+
+        Assert.Equal([50, 30, 15, 5], Enumerable.Range(0, 4).Select(c => split.Validation.Labels.Count(label => label == c)));
+        var validation = Indices(split.Validation);
+        var train = Indices(split.Train);
+        Assert.Equal(Enumerable.Range(0, 1000), validation.Concat(train).Order());
+        Assert.Equal(train.Order(), train);
+        Assert.Equal(validation, Indices(ValidationSplit.Stratified(data, 0.1, seed: 3).Validation));
+        Assert.NotEqual(validation.Order(), Indices(ValidationSplit.Stratified(data, 0.1, seed: 4).Validation).Order());
+    }
+
+    [Fact]
+    public void AStratifiedSplitGivesTheRemaindersToTheLargestFractions()
+    {
+        // 0.25 of classes of 10, 10 and 6 samples: 2.5, 2.5 and 1.5, of 26 · 0.25 = 6.5 rounded to 6 in all.
+        var labels = Enumerable.Range(0, 26).Select(i => (byte)(i < 10 ? 0 : i < 20 ? 1 : 2)).ToArray();
+        var data = new ImageDataset(new byte[26], labels, height: 1, width: 1);
+
+        var split = ValidationSplit.Stratified(data, 0.25, seed: 1);
+
+        Assert.Equal([3, 2, 1], Enumerable.Range(0, 3).Select(c => split.Validation.Labels.Count(label => label == c)));
+        Assert.Equal(20, split.Train.Count);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(0.01)]
+    public void AStratifiedSplitMustLeaveSomethingOnEachSide(double fraction) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => ValidationSplit.Stratified(Numbered(10), fraction, seed: 1));
 }
