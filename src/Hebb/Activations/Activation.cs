@@ -71,7 +71,7 @@ public abstract class Activation
             _ => normalized,
         };
         return All.FirstOrDefault(activation => activation.Name == alias)
-            ?? throw new ArgumentException($"unknown activation '{name}'; expected one of {string.Join(", ", All.Select(a => a.Name))}");
+            ?? throw new ArgumentException($"unknown activation '{InvalidFileException.Echo(name)}'; expected one of {string.Join(", ", All.Select(a => a.Name))}");
     }
 
     public override string ToString() => Name;

@@ -27,11 +27,11 @@ internal static class DataSectionLayout
     {
         long expectedBegin = previous?.End ?? 0;
         if (entry.Begin == expectedBegin) return;
-        var field = $"tensor '{entry.Name}' data_offsets";
+        var field = $"tensor '{InvalidFileException.Echo(entry.Name)}' data_offsets";
         if (previous is not null && entry.Begin < expectedBegin)
             throw new InvalidFileException(path, field,
-                $"{entry.OffsetsText} overlap tensor '{previous.Name}' {previous.OffsetsText}");
-        var where = previous is null ? "the start of the data section" : $"the end of tensor '{previous.Name}' {previous.OffsetsText}";
+                $"{entry.OffsetsText} overlap tensor '{InvalidFileException.Echo(previous.Name)}' {previous.OffsetsText}");
+        var where = previous is null ? "the start of the data section" : $"the end of tensor '{InvalidFileException.Echo(previous.Name)}' {previous.OffsetsText}";
         throw new InvalidFileException(path, field,
             $"expected to begin at {expectedBegin}, {where}, found {entry.OffsetsText}: a hole of {entry.Begin - expectedBegin} bytes");
     }

@@ -51,7 +51,7 @@ public static class ModelFile
         var file = SafeTensorsReader.Read(path);
         string format = Required(file, FormatKey);
         if (format != Format)
-            throw new InvalidFileException(path, $"__metadata__.{FormatKey}", $"expected '{Format}', found '{format}'");
+            throw new InvalidFileException(path, $"__metadata__.{FormatKey}", $"expected '{Format}', found '{InvalidFileException.Echo(format)}'");
         var records = ParseArchitecture(file);
         var layers = new Layer[records.Count];
         var read = new HashSet<string>(StringComparer.Ordinal);
@@ -60,7 +60,7 @@ public static class ModelFile
         for (int i = 0; i < records.Count; i++)
         {
             var record = records[i];
-            string field = $"__metadata__.{ArchitectureKey} layer {i} ('{record.Name}')";
+            string field = $"__metadata__.{ArchitectureKey} layer {i} ('{InvalidFileException.Echo(record.Name)}')";
             if (record.Inputs != width || record.Inputs < 1 || record.Outputs < 1)
                 throw new InvalidFileException(path, field, $"expected {width} inputs and at least one output, found {record.Inputs} => {record.Outputs}");
             if (!names.Add(record.Name))
@@ -80,8 +80,8 @@ public static class ModelFile
                 "dropout" when record.Outputs == record.Inputs && record.Rate is >= 0f and < 1f && activation == Activation.Identity =>
                     new Dropout(record.Rate.Value, new SeededRandom((ulong)i), record.Name),
                 "dense" or "batch_norm" or "dropout" => throw new InvalidFileException(path, field,
-                    $"expected a {record.Type} layer as 'hebb train' writes it (as many outputs as inputs; a dropout rate in [0, 1) and no activation), found {record.Inputs} => {record.Outputs}, activation '{record.Activation}', rate {record.Rate?.ToString(CultureInfo.InvariantCulture) ?? "none"}"),
-                _ => throw new InvalidFileException(path, field, $"expected type 'dense', 'batch_norm' or 'dropout', found '{record.Type}'"),
+                    $"expected a {record.Type} layer as 'hebb train' writes it (as many outputs as inputs; a dropout rate in [0, 1) and no activation), found {record.Inputs} => {record.Outputs}, activation '{InvalidFileException.Echo(record.Activation)}', rate {record.Rate?.ToString(CultureInfo.InvariantCulture) ?? "none"}"),
+                _ => throw new InvalidFileException(path, field, $"expected type 'dense', 'batch_norm' or 'dropout', found '{InvalidFileException.Echo(record.Type)}'"),
             };
             width = record.Outputs;
         }
@@ -95,7 +95,7 @@ public static class ModelFile
         var unread = file.Tensors.Select(entry => entry.Key).Where(name => !read.Contains(name)).ToList();
         if (unread.Count > 0)
             throw new InvalidFileException(file.Path, "tensors",
-                $"expected only the {read.Count} tensors of the architecture's {layerCount} layers, found {unread.Count} more: {string.Join(", ", unread.Select(name => $"'{name}'"))}");
+                $"expected only the {read.Count} tensors of the architecture's {layerCount} layers, found {unread.Count} more: {InvalidFileException.Echo(string.Join(", ", unread.Select(name => $"'{name}'")))}");
     }
 
     private static List<LayerRecord> ParseArchitecture(SafeTensorsFile file)
@@ -105,7 +105,7 @@ public static class ModelFile
         try { records = JsonSerializer.Deserialize(json, ModelFileJson.Default.ListLayerRecord); }
         catch (JsonException error)
         {
-            throw new InvalidFileException(file.Path, $"__metadata__.{ArchitectureKey}", $"expected a JSON list of layers, {error.Message}");
+            throw new InvalidFileException(file.Path, $"__metadata__.{ArchitectureKey}", $"expected a JSON list of layers, {InvalidFileException.Echo(error.Message)}");
         }
         if (records is null || records.Count == 0 || records.Any(r => r is null || r.Name is null || r.Type is null || r.Activation is null))
             throw new InvalidFileException(file.Path, $"__metadata__.{ArchitectureKey}", "expected a non-empty list of layers, each with name, type, inputs, outputs and activation");
@@ -118,6 +118,11 @@ public static class ModelFile
         read.Add(name);
         if (!tensor.Shape.SequenceEqual(shape))
             throw new InvalidFileException(file.Path, $"tensor '{name}' shape", $"expected {Tensor.ShapeText(shape)} from the architecture, found {tensor.ShapeString}");
+        // A NaN or infinite weight makes every prediction NaN, which argmax would turn into class 0 without a word.
+        int nonFinite = Array.FindIndex(tensor.Data, value => !float.IsFinite(value));
+        if (nonFinite >= 0)
+            throw new InvalidFileException(file.Path, $"tensor '{name}'",
+                $"expected finite numbers, found {tensor.Data[nonFinite].ToString(CultureInfo.InvariantCulture)} at element {nonFinite} (a model whose training diverged?)");
         return tensor;
     }
 

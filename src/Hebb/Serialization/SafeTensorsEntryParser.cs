@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Text.Json;
 using Hebb.Tensors;
 using static Hebb.Serialization.SafeTensorsFormat;
@@ -12,15 +11,20 @@ namespace Hebb.Serialization;
 /// </summary>
 internal static class SafeTensorsEntryParser
 {
+    /// <summary>PyTorch's own limit on a tensor's dimensions: a longer shape is damage, and would cost a check per dimension.</summary>
+    public const int MaxRank = 64;
+
+    /// <param name="name">The tensor's name as the file spells it; messages show it escaped (<see cref="InvalidFileException.Echo"/>).</param>
     public static SafeTensorsEntry Parse(string path, string name, JsonElement entry)
     {
+        string shown = InvalidFileException.Echo(name);
         if (entry.ValueKind != JsonValueKind.Object)
-            throw new InvalidFileException(path, $"tensor '{name}'",
+            throw new InvalidFileException(path, $"tensor '{shown}'",
                 $"expected an object with dtype, shape and data_offsets, found {JsonDescription.Of(entry)}");
-        CheckDtype(path, name, Property(path, name, entry, "dtype", JsonValueKind.String));
-        var shape = ParseShape(path, name, Property(path, name, entry, "shape", JsonValueKind.Array));
-        var (begin, end) = ParseOffsets(path, name, Property(path, name, entry, "data_offsets", JsonValueKind.Array));
-        CheckShapeFitsOffsets(path, name, shape, begin, end);
+        CheckDtype(path, shown, Property(path, shown, entry, "dtype", JsonValueKind.String));
+        var shape = ParseShape(path, shown, Property(path, shown, entry, "shape", JsonValueKind.Array));
+        var (begin, end) = ParseOffsets(path, shown, Property(path, shown, entry, "data_offsets", JsonValueKind.Array));
+        CheckShapeFitsOffsets(path, shown, shape, begin, end);
         return new SafeTensorsEntry(name, shape, begin, end);
     }
 
@@ -36,14 +40,19 @@ internal static class SafeTensorsEntryParser
 
     private static void CheckDtype(string path, string name, JsonElement dtype)
     {
-        if (dtype.GetString() != Float32)
-            throw new InvalidFileException(path, $"tensor '{name}' dtype", $"expected {Float32}, found {dtype.GetString()}");
+        var field = $"tensor '{name}' dtype";
+        string found = JsonText.ValueOf(dtype, path, field);
+        if (found != Float32)
+            throw new InvalidFileException(path, field, $"expected {Float32}, found {InvalidFileException.Echo(found)}");
     }
 
     private static int[] ParseShape(string path, string name, JsonElement shapeArray)
     {
         var field = $"tensor '{name}' shape";
-        var shape = new int[shapeArray.GetArrayLength()];
+        int rank = shapeArray.GetArrayLength();
+        if (rank > MaxRank)
+            throw new InvalidFileException(path, field, $"expected at most {MaxRank} dimensions, found {rank}");
+        var shape = new int[rank];
         int axis = 0;
         foreach (var dimension in shapeArray.EnumerateArray())
         {
@@ -61,7 +70,7 @@ internal static class SafeTensorsEntryParser
         if (offsets.GetArrayLength() != 2
             || !TryGetInteger(offsets[0], out long begin) || !TryGetInteger(offsets[1], out long end)
             || begin < 0 || end < 0)
-            throw new InvalidFileException(path, field, $"expected two non-negative integers [begin, end], found {offsets.GetRawText()}");
+            throw new InvalidFileException(path, field, $"expected two non-negative integers [begin, end], found {InvalidFileException.Echo(offsets.GetRawText())}");
         if (begin > end)
             throw new InvalidFileException(path, field, $"expected begin <= end, found [{begin}, {end}]");
         return (begin, end);
@@ -70,14 +79,19 @@ internal static class SafeTensorsEntryParser
     private static void CheckShapeFitsOffsets(string path, string name, int[] shape, long begin, long end)
     {
         var field = $"tensor '{name}' shape";
-        var elementCount = shape.Aggregate(BigInteger.One, (product, size) => product * size);
-        if (elementCount > Array.MaxLength)
-            throw new InvalidFileException(path, field,
-                $"{Tensor.ShapeText(shape)} holds {elementCount} elements, expected at most {Array.MaxLength}");
-        long byteCount = (long)elementCount * Float32Bytes;
+        // Each factor is at most int.MaxValue and the product is kept at most Array.MaxLength, so no step overflows a long.
+        long elementCount = 1;
+        foreach (int size in shape)
+        {
+            elementCount *= size;
+            if (elementCount > Array.MaxLength)
+                throw new InvalidFileException(path, field,
+                    $"{InvalidFileException.Echo(Tensor.ShapeText(shape))} holds more than {Array.MaxLength} elements, the most an array can");
+        }
+        long byteCount = elementCount * Float32Bytes;
         if (end - begin != byteCount)
             throw new InvalidFileException(path, field,
-                $"{Tensor.ShapeText(shape)} needs {byteCount} bytes, data_offsets [{begin}, {end}] span {end - begin}");
+                $"{InvalidFileException.Echo(Tensor.ShapeText(shape))} needs {byteCount} bytes, data_offsets [{begin}, {end}] span {end - begin}");
     }
 
     private static bool TryGetInteger(JsonElement value, out long integer)

@@ -24,5 +24,5 @@ public sealed class SafeTensorsFile
     /// <summary>The tensor called <paramref name="name"/>. A file without it is not the file its reader expected, hence an <see cref="InvalidFileException"/>.</summary>
     public Tensor this[string name] => tensorsByName.TryGetValue(name, out var tensor)
         ? tensor
-        : throw new InvalidFileException(Path, "tensors", $"no tensor '{name}' among the {Tensors.Count} the file holds");
+        : throw new InvalidFileException(Path, "tensors", $"no tensor '{InvalidFileException.Echo(name)}' among the {Tensors.Count} the file holds");
 }

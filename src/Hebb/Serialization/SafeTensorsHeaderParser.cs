@@ -19,12 +19,13 @@ internal static class SafeTensorsHeaderParser
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in root.EnumerateObject())
         {
-            if (!keys.Add(property.Name))
-                throw new InvalidFileException(path, "header", $"expected each key once, found '{property.Name}' twice");
-            if (property.Name == MetadataKey)
+            string name = JsonText.NameOf(property, path, "header key");
+            if (!keys.Add(name))
+                throw new InvalidFileException(path, "header", $"expected each key once, found '{InvalidFileException.Echo(name)}' twice");
+            if (name == MetadataKey)
                 metadata = ParseMetadata(path, property.Value);
             else
-                entries.Add(SafeTensorsEntryParser.Parse(path, property.Name, property.Value));
+                entries.Add(SafeTensorsEntryParser.Parse(path, name, property.Value));
         }
         return new SafeTensorsHeader(entries, metadata);
     }
@@ -52,10 +53,11 @@ internal static class SafeTensorsHeaderParser
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in metadataObject.EnumerateObject())
         {
-            var field = $"{MetadataKey}.{property.Name}";
+            string key = JsonText.NameOf(property, path, $"{MetadataKey} key");
+            var field = $"{MetadataKey}.{InvalidFileException.Echo(key)}";
             if (property.Value.ValueKind != JsonValueKind.String)
                 throw new InvalidFileException(path, field, $"expected a string, found {JsonDescription.Of(property.Value)}");
-            if (!metadata.TryAdd(property.Name, property.Value.GetString()!))
+            if (!metadata.TryAdd(key, JsonText.ValueOf(property.Value, path, field)))
                 throw new InvalidFileException(path, field, "expected each key once, found it twice");
         }
         return metadata;

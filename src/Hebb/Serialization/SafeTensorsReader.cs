@@ -11,6 +11,7 @@ namespace Hebb.Serialization;
 /// </summary>
 public static class SafeTensorsReader
 {
+    /// <summary>The tensors and metadata of the file at <paramref name="path"/>; bytes that are read are the bytes that are there.</summary>
     public static SafeTensorsFile Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -28,11 +29,14 @@ public static class SafeTensorsReader
         Span<byte> lengthBytes = stackalloc byte[HeaderLengthBytes];
         stream.ReadExactly(lengthBytes);
         ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(lengthBytes);
+        // Any other file read as safetensors fails here, its first 8 bytes giving a length no header has: say so plainly.
         if (headerLength == 0 || headerLength > MaxHeaderBytes)
-            throw new InvalidFileException(path, "header length", $"expected 1 to {MaxHeaderBytes} bytes, found {headerLength}");
+            throw new InvalidFileException(path, "header length",
+                $"not a safetensors file: its first 8 bytes give a header length of {headerLength}, expected 1 to {MaxHeaderBytes} bytes");
         long following = stream.Length - HeaderLengthBytes;
         if ((long)headerLength > following)
-            throw new InvalidFileException(path, "header length", $"the header needs {headerLength} bytes, but only {following} follow the length");
+            throw new InvalidFileException(path, "header length",
+                $"not a safetensors file, or a truncated one: the header needs {headerLength} bytes, but only {following} follow the length");
         var json = new byte[headerLength];
         stream.ReadExactly(json);
         return json;

@@ -17,6 +17,9 @@ public enum ModelFileDamage
 
     /// <summary>A sound safetensors file whose first weights are stored transposed, against the architecture.</summary>
     ShapeThatDoesNotFit,
+
+    /// <summary>A sound file whose first weights hold a NaN, as a diverged training run would leave them.</summary>
+    NonFiniteWeight,
 }
 
 internal static class ModelFileDamages
@@ -42,6 +45,9 @@ internal static class ModelFileDamages
                     var (name, weights) = tensors[0];
                     tensors[0] = new(name, Tensor.Zeros(weights.Shape[1], weights.Shape[0]));
                 });
+                return;
+            case ModelFileDamage.NonFiniteWeight:
+                Rewrite(source, target, (tensors, _) => tensors[0].Value.Data[5] = float.NaN);
                 return;
         }
         File.WriteAllBytes(target, bytes);

@@ -155,6 +155,7 @@ public sealed class ModelFileTests(ModelFileFixture saved) : IClassFixture<Model
     [InlineData(ModelFileDamage.WrongChecksum, "__metadata__.hebb.sha256", "checksum mismatch: header says ")]
     [InlineData(ModelFileDamage.TruncatedBody, "data section", "header needs")]
     [InlineData(ModelFileDamage.ShapeThatDoesNotFit, "tensor 'hidden1/weights' shape", "expected [784, 32] from the architecture, found [32, 784]")]
+    [InlineData(ModelFileDamage.NonFiniteWeight, "tensor 'hidden1/weights'", "expected finite numbers, found NaN at element 5")]
     public void DamagedFile(ModelFileDamage damage, string field, string problem)
     {
         var path = folder.PathOf("damaged.safetensors");
