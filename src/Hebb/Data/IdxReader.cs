@@ -13,24 +13,30 @@ public static class IdxReader
     // IDX magic = 0x00 0x00, element type (0x08 = unsigned byte), number of dimensions.
     private const int ImagesMagic = 0x0803;
     private const int LabelsMagic = 0x0801;
+    /// <summary>A megapixel per image: far above any data set this reader is for, and a bound on what one item's claim can cost.</summary>
     private const int MaxPixelsPerImage = 1 << 20;
+
+    /// <summary>Deflate's densest encoding expands one byte into at most 1032; a gzip file claiming more than that is lying.</summary>
+    private const long MaxDeflateExpansion = 1032;
 
     private static readonly string[] ImageDimensions = ["image count", "rows", "columns"];
     private static readonly string[] LabelDimensions = ["label count"];
 
+    /// <summary>The images of an IDX images file (magic 0x0803), plain or gzip-compressed.</summary>
     public static IdxImages ReadImages(string path)
     {
         using var file = File.OpenRead(path);
         return ReadImages(file, path);
     }
 
+    /// <summary>The labels of an IDX labels file (magic 0x0801), plain or gzip-compressed.</summary>
     public static byte[] ReadLabels(string path)
     {
         using var file = File.OpenRead(path);
         return ReadLabels(file, path);
     }
 
-    /// <param name="source">Names the stream in error messages; <paramref name="stream"/> must be seekable.</param>
+    /// <param name="source">Names the stream in error messages; <paramref name="stream"/> must be seekable, its length known.</param>
     internal static IdxImages ReadImages(Stream stream, string source)
     {
         Span<int> dimensions = stackalloc int[ImageDimensions.Length];
@@ -38,7 +44,7 @@ public static class IdxReader
         return new IdxImages(pixels, dimensions[0], dimensions[1], dimensions[2]);
     }
 
-    /// <param name="source">Names the stream in error messages; <paramref name="stream"/> must be seekable.</param>
+    /// <param name="source">Names the stream in error messages; <paramref name="stream"/> must be seekable, its length known.</param>
     internal static byte[] ReadLabels(Stream stream, string source) =>
         ReadUnsignedBytes(stream, source, LabelsMagic, LabelDimensions, stackalloc int[LabelDimensions.Length]);
 
@@ -48,10 +54,13 @@ public static class IdxReader
         bool compressed = StartsWithGzipMagic(stream);
         using var gzip = compressed ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : null;
         Stream content = gzip ?? stream;
+        long fileBytes = stream.Length;
         try
         {
             ReadHeader(content, source, magic, dimensionNames, dimensions);
-            return ReadBody(content, source, dimensions, compressed ? " after decompression" : "");
+            return compressed
+                ? ReadCompressedBody(content, source, dimensions, fileBytes)
+                : ReadPlainBody(content, source, dimensions);
         }
         catch (InvalidDataException corrupt) when (compressed)
         {
@@ -99,16 +108,32 @@ public static class IdxReader
                 $"expected at most {Array.MaxLength / itemSize} items of {itemSize} bytes, found {dimensions[0]}");
     }
 
-    private static byte[] ReadBody(Stream content, string source, ReadOnlySpan<int> dimensions, string foundWhere)
+    // The file's length is known: the claim is checked against it before anything is allocated.
+    private static byte[] ReadPlainBody(Stream content, string source, ReadOnlySpan<int> dimensions)
     {
-        var body = new byte[Tensors.Tensor.ElementCount(dimensions)];
-        int found = content.ReadAtLeast(body, body.Length, throwOnEndOfStream: false);
-        long extra = found == body.Length ? CountRemainingBytes(content) : 0;
-        if (found < body.Length || extra > 0)
-            throw new InvalidFileException(source, "body",
-                $"expected {body.Length} bytes for dimensions {DimensionsText(dimensions)}, found {found + extra}{foundWhere}");
+        long claimed = Tensors.Tensor.ElementCount(dimensions);
+        long found = content.Length - content.Position;
+        if (found != claimed) throw BodyMismatch(source, dimensions, found, "");
+        var body = new byte[claimed];
+        content.ReadExactly(body);
         return body;
     }
+
+    // A gzip stream's length is known only once it has been read to its end: it is read in bounded chunks.
+    private static byte[] ReadCompressedBody(Stream content, string source, ReadOnlySpan<int> dimensions, long fileBytes)
+    {
+        long claimed = Tensors.Tensor.ElementCount(dimensions);
+        if (claimed > fileBytes * MaxDeflateExpansion)
+            throw new InvalidFileException(source, "body",
+                $"the header claims {claimed} bytes for dimensions {DimensionsText(dimensions)}, more than {fileBytes} compressed bytes can hold (deflate expands at most {MaxDeflateExpansion}:1)");
+        var body = ClaimedBytes.Read(content, (int)claimed, out int found);
+        long extra = body is null ? 0 : CountRemainingBytes(content);
+        if (body is null || extra > 0) throw BodyMismatch(source, dimensions, found + extra, " after decompression");
+        return body;
+    }
+
+    private static InvalidFileException BodyMismatch(string source, ReadOnlySpan<int> dimensions, long found, string foundWhere) =>
+        new(source, "body", $"expected {Tensors.Tensor.ElementCount(dimensions)} bytes for dimensions {DimensionsText(dimensions)}, found {found}{foundWhere}");
 
     private static long CountRemainingBytes(Stream content)
     {
