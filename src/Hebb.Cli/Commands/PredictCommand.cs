@@ -1,10 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Hebb.Autodiff;
 using Hebb.Cli.Output;
-using Hebb.Layers;
 using Hebb.Serialization;
-using Hebb.Tensors;
 
 namespace Hebb.Cli.Commands;
 
@@ -31,8 +28,9 @@ internal static class PredictCommand
             if (parsed.GetValue(image) is { } imagePath)
             {
                 var pixels = PngImage.ReadGrayscale(imagePath, parsed.GetValue(invert), saved.Model.InputWidth!.Value);
-                var probabilities = Probabilities(saved.Model, new Tensor(pixels, 1, pixels.Length));
-                int predicted = Array.IndexOf(probabilities, probabilities.Max());
+                var predictor = saved.CreatePredictor(maxBatch: 1);
+                var probabilities = new float[predictor.OutputWidth];
+                int predicted = predictor.Predict(pixels, probabilities);
                 context.Output.WriteLine(parsed.GetValue(json)
                     ? Json.Line(new Dictionary<string, object?> { ["file"] = Path.GetFullPath(imagePath), ["predicted"] = predicted, ["probabilities"] = probabilities })
                     : string.Create(CultureInfo.InvariantCulture, $"{imagePath}: {predicted} (probability {probabilities[predicted]:F4})"));
@@ -44,7 +42,8 @@ internal static class PredictCommand
             var split = SharedOptions.LoadData(parsed.GetValue(data));
             saved.CheckInputs(split.Test.FeatureCount, split.Source);
             int n = Math.Min(wanted, split.Test.Count);
-            var predictions = saved.Model.Predict(split.Test.Features(0, n));
+            var predictions = new int[n];
+            saved.CreatePredictor(maxBatch: Math.Min(n, Inference.Predictor.DefaultMaxBatch)).Predict(split.Test.Features(0, n).Data, predictions);
             var labels = split.Test.LabelArray(0, n);
             int right = 0;
             for (int i = 0; i < n; i++)
@@ -58,11 +57,5 @@ internal static class PredictCommand
             return ExitCode.Success;
         });
         return command;
-    }
-
-    private static float[] Probabilities(Sequential model, Tensor input)
-    {
-        using var _ = Autograd.NoGradient();
-        return Activations.Activation.Softmax.Apply(model.Forward(input)).Data;
     }
 }

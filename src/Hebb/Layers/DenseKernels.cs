@@ -23,6 +23,18 @@ internal sealed class DenseKernels(Dense layer, int maxRows) : LayerKernels(laye
         return output;
     }
 
+    /// <summary>f(x·W + b) through the matrix-vector kernel when it is the faster (a single row, or inputs mostly
+    /// zero, <see cref="MatrixVector.Suits"/>), else as <see cref="Forward"/>.</summary>
+    public override float[] Predict(float[] input, int rows)
+    {
+        CheckRows(rows);
+        if (!MatrixVector.Suits(input, rows, layer.Inputs)) return Forward(input, rows, training: false);
+        MatrixVector.Product(input, rows, layer.Inputs, layer.Weights.Data, layer.Biases.Data, layer.Outputs, output);
+        var outputs = output.AsSpan(0, rows * layer.Outputs);
+        layer.Activation.Forward(outputs, outputs, layer.Outputs);
+        return output;
+    }
+
     /// <summary>Turns dL/da into dL/dz in place, adds dL/dW and dL/db to the gradients of the parameters that
     /// require one, and writes (or adds) dL/dx.</summary>
     public override void Backward(float[] input, int rows, float[] outputGradient, float[]? inputGradient, bool accumulateInput)

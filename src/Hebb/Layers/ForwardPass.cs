@@ -45,7 +45,7 @@ internal sealed class ForwardPass
     /// or evaluation mode; returns the array whose first rows × <see cref="Classes"/> values are the outputs.</summary>
     public float[] Run(float[] inputs, int rows, bool training)
     {
-        if (rows > MaxRows) throw new ArgumentOutOfRangeException(nameof(rows), $"{rows} rows exceed the {MaxRows} this pass was made for");
+        CheckRows(rows);
         var input = inputs;
         for (int i = 0; i < Kernels.Length; i++)
         {
@@ -53,5 +53,23 @@ internal sealed class ForwardPass
             Outputs[i] = input;
         }
         return input;
+    }
+
+    /// <summary>As <see cref="Run"/> in evaluation mode, through each layer's <see cref="LayerKernels.Predict"/>.</summary>
+    public float[] Predict(float[] inputs, int rows)
+    {
+        CheckRows(rows);
+        var input = inputs;
+        for (int i = 0; i < Kernels.Length; i++)
+        {
+            input = Kernels[i].Predict(input, rows);
+            Outputs[i] = input;
+        }
+        return input;
+    }
+
+    private void CheckRows(int rows)
+    {
+        if (rows > MaxRows) throw new ArgumentOutOfRangeException(nameof(rows), $"{rows} rows exceed the {MaxRows} this pass was made for");
     }
 }

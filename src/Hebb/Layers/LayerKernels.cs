@@ -26,6 +26,13 @@ public abstract class LayerKernels(int inputWidth, int outputWidth, int maxRows)
     public abstract float[] Forward(float[] input, int rows, bool training);
 
     /// <summary>
+    /// The forward pass in evaluation mode, for prediction: the same function as <see cref="Forward"/> with
+    /// training false, which is what it runs unless the layer has a faster way for the rows at hand
+    /// (<see cref="DenseKernels"/> skips zero inputs). It keeps nothing for a backward pass.
+    /// </summary>
+    public virtual float[] Predict(float[] input, int rows) => Forward(input, rows, training: false);
+
+    /// <summary>
     /// Back-propagates through the last <see cref="Forward"/> (whose <paramref name="input"/> must be passed again):
     /// from dL/dy in <paramref name="outputGradient"/>, which it may overwrite, it adds each trainable parameter's
     /// gradient to that parameter's gradient, and writes dL/dx into <paramref name="inputGradient"/> when given

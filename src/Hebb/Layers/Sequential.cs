@@ -107,6 +107,10 @@ public sealed class Sequential : Layer
         return Ops.ArgMax(Forward(inputs), axis: 1);
     }
 
+    /// <summary>A <see cref="Inference.Predictor"/> for this model: allocation-free, thread-safe prediction of single
+    /// samples and batches, in slices of up to <paramref name="maxBatch"/> rows.</summary>
+    public Inference.Predictor CreatePredictor(int maxBatch = Inference.Predictor.DefaultMaxBatch) => new(this, maxBatch);
+
     /// <summary>Sets every parameter's gradient to zero.</summary>
     public void ZeroGrad()
     {

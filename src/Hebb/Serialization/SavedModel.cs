@@ -8,6 +8,9 @@ namespace Hebb.Serialization;
 /// history, checksum) as stored.</summary>
 public sealed record SavedModel(string Path, Sequential Model, IReadOnlyDictionary<string, string> Metadata)
 {
+    /// <summary>A <see cref="Inference.Predictor"/> for the model: <c>ModelFile.Load(path).CreatePredictor().Predict(pixels)</c>.</summary>
+    public Inference.Predictor CreatePredictor(int maxBatch = Inference.Predictor.DefaultMaxBatch) => Model.CreatePredictor(maxBatch);
+
     /// <summary>Fails with a clear message, naming the data, when its samples do not fit the model's first layer.</summary>
     public void CheckInputs(int features, string dataSource)
     {

@@ -1,5 +1,6 @@
 using Hebb.Autodiff;
 using Hebb.Data;
+using Hebb.Inference;
 using Hebb.Layers;
 using Hebb.Tensors;
 
@@ -25,8 +26,8 @@ public sealed record Evaluation(double Loss, double Accuracy, int[,] Confusion)
     }
 
     /// <summary>Evaluates in batches of <paramref name="batchSize"/>, in evaluation mode (no dropout, batch normalization
-    /// by its running statistics); a model of <see cref="IKernelLayer"/>s runs through buffers made once, so evaluating
-    /// after every epoch leaves no garbage behind.</summary>
+    /// by its running statistics); a model of <see cref="IKernelLayer"/>s runs through a <see cref="Predictor"/>, whose
+    /// buffers are made once for all the batches.</summary>
     public static Evaluation Run(Sequential model, ImageDataset data, int batchSize = 1000)
     {
         using var _ = Autograd.NoGradient();
@@ -35,10 +36,11 @@ public sealed record Evaluation(double Loss, double Accuracy, int[,] Confusion)
             ?? throw new ArgumentException("evaluation needs a model whose output width is known, to know the number of classes");
         int size = Math.Max(classes, data.ClassCount);
         var confusion = new int[size, size];
-        var pass = ForwardPass.For(model, batchSize);
+        var predictor = Predictor.CanRun(model) ? model.CreatePredictor(batchSize) : null;
         var indices = new int[batchSize];
         var features = new float[batchSize * data.FeatureCount];
         var labels = new int[batchSize];
+        var logitBuffer = new float[batchSize * classes];
         var lossGradient = new float[batchSize * classes];
         double lossSum = 0;
         int hits = 0;
@@ -48,9 +50,9 @@ public sealed record Evaluation(double Loss, double Accuracy, int[,] Confusion)
             for (int i = 0; i < count; i++) indices[i] = start + i;
             data.FillFeatures(indices.AsSpan(0, count), features);
             data.FillLabels(indices.AsSpan(0, count), labels);
-            ReadOnlySpan<float> logits = pass is not null
-                ? pass.Run(features, count, training: false).AsSpan(0, count * classes)
-                : model.Forward(new Tensor(features[..(count * data.FeatureCount)], count, data.FeatureCount)).Data;
+            var logits = logitBuffer.AsSpan(0, count * classes);
+            if (predictor is not null) predictor.Logits(features.AsSpan(0, count * data.FeatureCount), logits);
+            else model.Forward(new Tensor(features[..(count * data.FeatureCount)], count, data.FeatureCount)).Data.CopyTo(logits);
             var batchLabels = labels.AsSpan(0, count);
             lossSum += Losses.Loss.SoftmaxCrossEntropyKernel(logits, batchLabels, classes, lossGradient) * (double)count;
             for (int i = 0; i < count; i++)

@@ -1,0 +1,219 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Hebb.Tensors.Kernels;
+
+/// <summary>
+/// y = x·W + b for rows x of [rows, k] and W [k, n], row-major, one row at a time: each row's nonzero entries
+/// are gathered first and only their rows of W are read, since a dense layer's inputs are often mostly zero
+/// (four in five pixels of an MNIST digit, half of a ReLU layer's outputs). For a single row, where the GEMM
+/// would pack and block for nothing, this is the product; for a batch it beats the GEMM whenever at least
+/// half the inputs are zero (<see cref="Suits"/>). Each element of y is b plus the products of the row's
+/// nonzero entries in the order of k, whatever the batch and the thread count: a sample gets the same outputs
+/// from this kernel alone and in any batch (the GEMM rounds them differently, within a few units in the last place).
+/// </summary>
+internal sealed class MatrixVector : IPartitionedWork
+{
+    // Eight vectors of y stay in registers while the row's entries stream past them.
+    private static readonly int WideColumns = 8 * Vector256<float>.Count;
+    private static readonly int NarrowColumns = Vector256<float>.Count;
+    // Rows gathered together, so that a block of W's columns serves them all while it is in L2.
+    private const int ChunkRows = 16;
+    // The same rule as the GEMM's: below this many multiply-adds per thread a second thread costs more than it saves.
+    private const long MinimumWorkPerThread = 200_000;
+    // Rows whose zeros are counted to choose this kernel over the GEMM.
+    private const int SampledRows = 4;
+
+    [ThreadStatic] private static MatrixVector? cached;
+    [ThreadStatic] private static int[]? gatheredIndices;
+    [ThreadStatic] private static float[]? gatheredValues;
+
+    private float[] x = [], w = [], bias = [], y = [];
+    private int rows, k, n;
+    private int[] blockStarts = [], blockWidths = [];
+    private int blockCount;
+
+    /// <summary>Whether this kernel is the faster way to multiply these rows: a single row, or rows of which at least
+    /// half the entries are zero (counted on the first few).</summary>
+    public static bool Suits(float[] x, int rows, int k) => rows == 1 || ZeroShare(x, Math.Min(rows, SampledRows), k) >= 0.5;
+
+    /// <summary>y[rows, n] = x[rows, k]·w[k, n] + bias[n], split by rows between threads when there is enough work.</summary>
+    public static void Product(float[] x, int rows, int k, float[] w, float[] bias, int n, float[] y)
+    {
+        if ((long)rows * k > x.Length || (long)k * n > w.Length || bias.Length < n || (long)rows * n > y.Length)
+            throw new ArgumentException($"matrix-vector product of [{rows}, {k}]·[{k}, {n}]: an array is too short");
+        var job = cached ??= new MatrixVector();
+        (job.x, job.w, job.bias, job.y) = (x, w, bias, y);
+        (job.rows, job.k, job.n) = (rows, k, n);
+        job.PlanBlocks();
+        double density = rows == 1 ? 1 : 1 - ZeroShare(x, Math.Min(rows, SampledRows), k);
+        long work = (long)(rows * (double)k * density * n);
+        int parts = (int)Math.Min(Math.Min(Parallelism.ThreadCount, rows), Math.Max(1, work / MinimumWorkPerThread));
+        try { WorkerPool.Run(job, parts); }
+        finally { (job.x, job.w, job.bias, job.y) = ([], [], [], []); }
+    }
+
+    public void Run(int part, int parts)
+    {
+        int start = (int)((long)rows * part / parts), end = (int)((long)rows * (part + 1) / parts);
+        var indices = Buffer(ref gatheredIndices, ChunkRows * k);
+        var values = Buffer(ref gatheredValues, ChunkRows * k);
+        Span<int> counts = stackalloc int[ChunkRows];
+        for (int chunk = start; chunk < end; chunk += ChunkRows)
+        {
+            int chunkRows = Math.Min(ChunkRows, end - chunk);
+            for (int r = 0; r < chunkRows; r++)
+                counts[r] = Gather(x.AsSpan((chunk + r) * k, k), indices.AsSpan(r * k, k), values.AsSpan(r * k, k));
+            for (int block = 0; block < blockCount; block++)
+                for (int r = 0; r < chunkRows; r++)
+                {
+                    var rowIndices = indices.AsSpan(r * k, counts[r]);
+                    var rowValues = values.AsSpan(r * k, counts[r]);
+                    int column = blockStarts[block];
+                    ref float output = ref y[(chunk + r) * n + column];
+                    if (blockWidths[block] == WideColumns) Wide(rowIndices, rowValues, column, ref output);
+                    else if (blockWidths[block] == NarrowColumns) Narrow(rowIndices, rowValues, column, ref output);
+                    else Scalar(rowIndices, rowValues, column, ref output);
+                }
+        }
+    }
+
+    /// <summary>
+    /// Cuts the n columns into blocks: wide ones while they fit, then for the rest one wide block ending at n when
+    /// the rest is more than two vectors, else narrow ones, the last ending at n, else single columns (rows narrower
+    /// than a vector). A block ending at n overlaps the one before it; the columns they share come out the same
+    /// from both, being summed in the same order.
+    /// </summary>
+    private void PlanBlocks()
+    {
+        blockCount = 0;
+        int column = 0;
+        for (; column + WideColumns <= n; column += WideColumns) AddBlock(column, WideColumns);
+        if (column == n) return;
+        if (n >= WideColumns && n - column > 2 * NarrowColumns) AddBlock(n - WideColumns, WideColumns);
+        else if (n >= NarrowColumns)
+        {
+            for (; column + NarrowColumns <= n; column += NarrowColumns) AddBlock(column, NarrowColumns);
+            if (column < n) AddBlock(n - NarrowColumns, NarrowColumns);
+        }
+        else for (; column < n; column++) AddBlock(column, 1);
+    }
+
+    private void AddBlock(int column, int width)
+    {
+        if (blockCount == blockStarts.Length)
+        {
+            Array.Resize(ref blockStarts, Math.Max(8, 2 * blockCount));
+            Array.Resize(ref blockWidths, blockStarts.Length);
+        }
+        blockStarts[blockCount] = column;
+        blockWidths[blockCount++] = width;
+    }
+
+    /// <summary>The positions and values of the row's nonzero entries, in order; returns how many. Whole vectors of
+    /// zeros are skipped at once, and within a vector each entry is written and kept only when nonzero, without a branch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Gather(ReadOnlySpan<float> row, Span<int> indices, Span<float> values)
+    {
+        int count = 0, i = 0, width = Vector256<float>.Count;
+        for (; i + width <= row.Length; i += width)
+        {
+            if (Vector256.EqualsAll(Vector256.Create(row.Slice(i, width)), Vector256<float>.Zero)) continue;
+            for (int j = i; j < i + width; j++) count = Keep(row[j], j, indices, values, count);
+        }
+        for (; i < row.Length; i++) count = Keep(row[i], i, indices, values, count);
+        return count;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Keep(float value, int index, Span<int> indices, Span<float> values, int count)
+    {
+        indices[count] = index;
+        values[count] = value;
+        return count + (value != 0f ? 1 : 0);
+    }
+
+    /// <summary>y[column..column + 64] = b + Σ values[j]·W[indices[j], column..column + 64], in eight registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Wide(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, int column, ref float output)
+    {
+        int lanes = Vector256<float>.Count;
+        ref float b = ref bias[column];
+        var y0 = Vector256.LoadUnsafe(ref b, 0);
+        var y1 = Vector256.LoadUnsafe(ref b, (nuint)lanes);
+        var y2 = Vector256.LoadUnsafe(ref b, (nuint)(2 * lanes));
+        var y3 = Vector256.LoadUnsafe(ref b, (nuint)(3 * lanes));
+        var y4 = Vector256.LoadUnsafe(ref b, (nuint)(4 * lanes));
+        var y5 = Vector256.LoadUnsafe(ref b, (nuint)(5 * lanes));
+        var y6 = Vector256.LoadUnsafe(ref b, (nuint)(6 * lanes));
+        var y7 = Vector256.LoadUnsafe(ref b, (nuint)(7 * lanes));
+        ref float weights = ref w[column];
+        for (int j = 0; j < indices.Length; j++)
+        {
+            var value = Vector256.Create(values[j]);
+            ref float row = ref Unsafe.Add(ref weights, (nint)indices[j] * n);
+            y0 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref row, 0), value, y0);
+            y1 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref row, (nuint)lanes), value, y1);
+            y2 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref row, (nuint)(2 * lanes)), value, y2);
+            y3 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref row, (nuint)(3 * lanes)), value, y3);
+            y4 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref row, (nuint)(4 * lanes)), value, y4);
+            y5 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref row, (nuint)(5 * lanes)), value, y5);
+            y6 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref row, (nuint)(6 * lanes)), value, y6);
+            y7 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref row, (nuint)(7 * lanes)), value, y7);
+        }
+        y0.StoreUnsafe(ref output, 0);
+        y1.StoreUnsafe(ref output, (nuint)lanes);
+        y2.StoreUnsafe(ref output, (nuint)(2 * lanes));
+        y3.StoreUnsafe(ref output, (nuint)(3 * lanes));
+        y4.StoreUnsafe(ref output, (nuint)(4 * lanes));
+        y5.StoreUnsafe(ref output, (nuint)(5 * lanes));
+        y6.StoreUnsafe(ref output, (nuint)(6 * lanes));
+        y7.StoreUnsafe(ref output, (nuint)(7 * lanes));
+    }
+
+    /// <summary>One vector of columns; the even and odd entries in two registers, so that each multiply-add waits
+    /// half as long for the one before it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Narrow(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, int column, ref float output)
+    {
+        var even = Vector256.LoadUnsafe(ref bias[column]);
+        var odd = Vector256<float>.Zero;
+        ref float weights = ref w[column];
+        int j = 0;
+        for (; j + 1 < indices.Length; j += 2)
+        {
+            even = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, (nint)indices[j] * n)), Vector256.Create(values[j]), even);
+            odd = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, (nint)indices[j + 1] * n)), Vector256.Create(values[j + 1]), odd);
+        }
+        if (j < indices.Length)
+            even = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, (nint)indices[j] * n)), Vector256.Create(values[j]), even);
+        (even + odd).StoreUnsafe(ref output);
+    }
+
+    /// <summary>One column, for rows narrower than a vector (a two-class output).</summary>
+    private void Scalar(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, int column, ref float output)
+    {
+        float sum = bias[column];
+        for (int j = 0; j < indices.Length; j++) sum = MathF.FusedMultiplyAdd(w[indices[j] * n + column], values[j], sum);
+        output = sum;
+    }
+
+    private static double ZeroShare(float[] x, int rows, int k)
+    {
+        var sample = x.AsSpan(0, rows * k);
+        return sample.IsEmpty ? 0 : (double)(sample.Length - CountNonzero(sample)) / sample.Length;
+    }
+
+    private static int CountNonzero(ReadOnlySpan<float> values)
+    {
+        int count = 0;
+        foreach (float value in values) count += value != 0f ? 1 : 0;
+        return count;
+    }
+
+    private static int[] Buffer(ref int[]? buffer, int length) =>
+        buffer is not null && buffer.Length >= length ? buffer : buffer = new int[length];
+
+    private static float[] Buffer(ref float[]? buffer, int length) =>
+        buffer is not null && buffer.Length >= length ? buffer : buffer = new float[length];
+}
