@@ -1,53 +1,90 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Hebb.Autodiff;
 using Hebb.Data;
+using Hebb.Inference;
 using Hebb.Layers;
+using Hebb.Serialization.Onnx;
 using Hebb.Tensors.Kernels;
 
 namespace Hebb.Bench;
 
-/// <summary>Inference throughput of the note's network, freshly initialised with seed 42 (a dense forward
-/// pass costs the same whatever the weights), measured in-process so that neither process start nor data
-/// loading is timed.</summary>
+/// <summary>
+/// Prediction with the note's network, freshly initialised with seed 42, measured in-process (neither process
+/// start nor data loading is timed): Hebb's <see cref="Predictor"/> and ONNX Runtime's <c>InferenceSession</c> on
+/// Hebb's ONNX export of the same model, with the same thread count, in one run. A batch of one is a different
+/// test image at each call, as a service sees them; a larger batch is the first test images. The rounds of the
+/// two alternate, so that a change in the machine's load falls on both.
+/// </summary>
 internal static class InferenceBenchmark
 {
+    private const int Rounds = 10;
+    private const int SingleSampleImages = 256;
+
     public static string Run(InferenceOptions options)
     {
         var test = MnistData.LoadFolder(options.DataFolder).Test;
         int batch = Math.Min(options.Batch, test.Count);
         Parallelism.ThreadCount = options.Threads;
         var model = Mlp.Note(seed: 42);
-        var images = test.Features(0, batch);
+        int features = test.FeatureCount, classes = model.OutputWidth!.Value;
+        int setCount = batch == 1 ? Math.Min(SingleSampleImages, test.Count) : 1;
+        var sets = Enumerable.Range(0, setCount).Select(set => test.Features(set * batch, batch).Data).ToArray();
 
-        var seconds = new double[options.Repetitions];
-        using (Autograd.NoGradient())
+        var predictor = model.CreatePredictor(maxBatch: Math.Min(batch, Predictor.DefaultMaxBatch));
+        var hebbLogits = new float[batch * classes];
+        var onnxLogits = new float[batch * classes];
+        using var onnx = new OnnxRuntimeRunner(OnnxExport.ToBytes(model), options.Threads, sets, batch, features, onnxLogits);
+
+        int call = 0;
+        Action hebb = () => predictor.Logits(sets[call++ % setCount], hebbLogits);
+        Action onnxRuntime = () => onnx.Run(call++ % setCount);
+        for (int i = 0; i < options.Warmup; i++)
         {
-            for (int i = 0; i < options.Warmup; i++) model.Forward(images);
-            for (int i = 0; i < seconds.Length; i++)
-            {
-                long start = Stopwatch.GetTimestamp();
-                model.Forward(images);
-                seconds[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            }
+            hebb();
+            onnxRuntime();
         }
+        var hebbTimes = new CallTimes(options.Repetitions);
+        var onnxTimes = new CallTimes(options.Repetitions);
+        for (int round = 0; round < Rounds; round++)
+        {
+            int calls = options.Repetitions * (round + 1) / Rounds - options.Repetitions * round / Rounds;
+            call = 0;
+            for (int i = 0; i < calls; i++) hebbTimes.Time(hebb);
+            call = 0;
+            for (int i = 0; i < calls; i++) onnxTimes.Time(onnxRuntime);
+        }
+        // Both computed the last set they were given last; the two must agree.
+        float difference = 0;
+        for (int i = 0; i < hebbLogits.Length; i++) difference = Math.Max(difference, Math.Abs(hebbLogits[i] - onnxLogits[i]));
 
-        Array.Sort(seconds);
-        double best = seconds[0], median = (seconds[(seconds.Length - 1) / 2] + seconds[seconds.Length / 2]) / 2;
+        double ratio = onnxTimes.Median / hebbTimes.Median;
+        Console.Error.WriteLine($"batch {batch}, {options.Threads} thread(s): Hebb {hebbTimes.Median * 1e6:F1} µs, ONNX Runtime {onnxTimes.Median * 1e6:F1} µs per call (median of {options.Repetitions}); Hebb/ONNX Runtime {ratio:F2}");
         return JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["threads"] = Parallelism.ThreadCount,
             ["batch"] = batch,
             ["warmup"] = options.Warmup,
             ["repetitions"] = options.Repetitions,
-            ["best_seconds"] = best,
-            ["median_seconds"] = median,
-            ["samples_per_second"] = batch / best,
-            ["median_samples_per_second"] = batch / median,
+            ["best_seconds"] = hebbTimes.Best,
+            ["median_seconds"] = hebbTimes.Median,
+            ["samples_per_second"] = batch / hebbTimes.Best,
+            ["median_samples_per_second"] = batch / hebbTimes.Median,
+            ["median_latency_microseconds"] = hebbTimes.Median * 1e6,
+            ["onnxruntime_best_seconds"] = onnxTimes.Best,
+            ["onnxruntime_median_seconds"] = onnxTimes.Median,
+            ["onnxruntime_median_samples_per_second"] = batch / onnxTimes.Median,
+            ["onnxruntime_median_latency_microseconds"] = onnxTimes.Median * 1e6,
+            ["hebb_over_onnxruntime"] = ratio,
+            ["max_logit_difference"] = difference,
+            ["input_zero_share"] = ZeroShare(sets),
+            ["onnxruntime"] = typeof(Microsoft.ML.OnnxRuntime.InferenceSession).Assembly.GetName().Version?.ToString() ?? "",
             ["kernel"] = Gemm.KernelName,
             ["processor_count"] = Environment.ProcessorCount,
             ["runtime"] = RuntimeInformation.FrameworkDescription,
         });
     }
+
+    /// <summary>The share of the inputs that are exactly zero: the part of the first layer's work Hebb skips.</summary>
+    private static double ZeroShare(float[][] sets) =>
+        (double)sets.Sum(set => set.Count(value => value == 0f)) / sets.Sum(set => set.Length);
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Hebb.Bench;
 
-/// <summary>What <c>Hebb.Bench inference</c> measures: the forward pass of the note's network over the first
+/// <summary>What <c>Hebb.Bench inference</c> measures: prediction with the note's network (Hebb and ONNX Runtime) over the first
 /// <see cref="Batch"/> test images, <see cref="Warmup"/> untimed times then <see cref="Repetitions"/> timed ones.</summary>
 internal sealed class InferenceOptions
 {
