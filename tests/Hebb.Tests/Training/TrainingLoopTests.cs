@@ -2,6 +2,7 @@ using Hebb.Activations;
 using Hebb.Data;
 using Hebb.Layers;
 using Hebb.Optimizers;
+using Hebb.Schedules;
 using Hebb.Serialization;
 using Hebb.Tests.Support;
 using Hebb.Training;
@@ -113,17 +114,29 @@ public sealed class TrainingLoopTests : IDisposable
     {
         string path = folder.PathOf("model.safetensors");
         var model = Mlp.Note(seed: 1);
-        var optimizer = new Sgd(model.Parameters, 0.01f);
-        var trainer = new Trainer(model, optimizer, new TrainingOptions { Epochs = 5 }) { CheckpointPath = path };
+        var trainer = new Trainer(model, new Sgd(model.Parameters, 0.01f), new TrainingOptions { Epochs = 5 }, new SoundThenWild())
+        {
+            CheckpointPath = path,
+        };
 
-        // After a sound first epoch, a rate no network survives.
-        var error = Assert.Throws<TrainingDivergedException>(() => trainer.Fit(Train, onEpoch: _ => optimizer.LearningRate = 1e6f));
+        var error = Assert.Throws<TrainingDivergedException>(() => trainer.Fit(Train));
 
         Assert.Equal(2, error.Epoch);
         Assert.InRange(error.Batch, 1, 12);
-        Assert.Contains($"at epoch 2, batch {error.Batch}; {path} keeps epoch 1; try a lower learning rate", error.Message);
+        Assert.Contains($"at epoch 2, batch {error.Batch}; {path} keeps epoch 1; try a lower learning rate than 1000000", error.Message);
         var saved = ModelFile.Load(path);
         Assert.Single(saved.History());
         Assert.All(saved.Model.Parameters, parameter => Assert.All(parameter.Value.Data, value => Assert.True(float.IsFinite(value))));
+    }
+
+    /// <summary>A sound first epoch, then a rate no network survives.</summary>
+    private sealed class SoundThenWild : ILearningRateSchedule
+    {
+        public string Name => "sound_then_wild";
+        public IReadOnlyDictionary<string, double> Settings => new Dictionary<string, double>();
+        public float RateFor(int epoch) => epoch == 0 ? 0.01f : 1e6f;
+        public void Observe(int epoch, double monitoredLoss) { }
+        public ScheduleState SaveState() => new(new Dictionary<string, double>());
+        public void LoadState(ScheduleState state) { }
     }
 }
