@@ -14,18 +14,12 @@ public sealed class Sgd : Optimizer
         bool nesterov = false, float weightDecay = 0f)
         : base(parameters, learningRate, momentum > 0f ? ["momentum_buffer"] : [])
     {
-        if (momentum is not (>= 0f and < 1f))
-            throw new ArgumentOutOfRangeException(nameof(momentum), $"momentum must lie in [0, 1), got {momentum}");
-        if (dampening is not (>= 0f and <= 1f))
-            throw new ArgumentOutOfRangeException(nameof(dampening), $"dampening must lie in [0, 1], got {dampening}");
+        Momentum = Hyperparameter.Fraction(momentum, nameof(momentum));
+        Dampening = Hyperparameter.Fraction(dampening, nameof(dampening));
         if (nesterov && (momentum == 0f || dampening != 0f))
             throw new ArgumentException("Nesterov momentum needs a momentum above 0 and no dampening", nameof(nesterov));
-        if (!(weightDecay >= 0f) || !float.IsFinite(weightDecay))
-            throw new ArgumentOutOfRangeException(nameof(weightDecay), $"weight decay must be zero or more and finite, got {weightDecay}");
-        Momentum = momentum;
-        Dampening = dampening;
         Nesterov = nesterov;
-        WeightDecay = weightDecay;
+        WeightDecay = Hyperparameter.NonNegative(weightDecay, nameof(weightDecay));
     }
 
     /// <summary>μ, the momentum buffer's decay; 0: none.</summary>
@@ -55,18 +49,8 @@ public sealed class Sgd : Optimizer
     /// <inheritdoc />
     protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] buffers)
     {
-        float rate = LearningRate, decay = WeightDecay, momentum = Momentum, kept = 1f - Dampening;
         bool first = StepCount == 1;
-        Span<float> buffer = buffers.Length > 0 ? buffers[0] : default;
-        for (int i = 0; i < value.Length; i++)
-        {
-            float step = decay == 0f ? gradient[i] : gradient[i] + decay * value[i];
-            if (momentum > 0f)
-            {
-                buffer[i] = first ? step : momentum * buffer[i] + kept * step;
-                step = Nesterov ? step + momentum * buffer[i] : buffer[i];
-            }
-            value[i] -= rate * step;
-        }
+        var update = new SgdUpdate(LearningRate, WeightDecay, Momentum, first ? 0f : Momentum, first ? 1f : 1f - Dampening, Nesterov);
+        ParameterUpdate.Run(update, value, gradient, buffers.Length > 0 ? buffers[0] : default, default);
     }
 }

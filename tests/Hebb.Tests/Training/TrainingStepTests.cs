@@ -113,12 +113,18 @@ public class TrainingStepTests
         Assert.Equal(150, optimizer.StepCount);
     }
 
-    [Fact]
-    public void WithMomentumDropoutAndBatchNormASteadyStateStepAllocatesNothing()
+    [Theory]
+    [InlineData("momentum")]
+    [InlineData("nesterov")]
+    [InlineData("adam")]
+    [InlineData("adamw")]
+    [InlineData("rmsprop")]
+    [InlineData("adagrad")]
+    public void WithEveryOptimizerDropoutAndBatchNormASteadyStateStepAllocatesNothing(string name)
     {
         var model = Mlp.Create(784, [300, 100], 10, Activation.Relu, seed: 1, dropout: 0.2f, batchNorm: true);
-        var optimizer = new Sgd(model.Parameters, 0.01f, momentum: 0.9f);
-        var trainer = new Trainer(model, optimizer, new TrainingOptions { BatchSize = 50 });
+        var options = new TrainingOptions { BatchSize = 50, Optimizer = new OptimizerOptions { Name = name, WeightDecay = 1e-4f, ClipNorm = 5f } };
+        var trainer = new Trainer(model, options);
         var indices = Enumerable.Range(0, 50).ToArray();
         for (int step = 0; step < 5; step++) trainer.TrainBatch(Train, indices);
 
@@ -129,5 +135,6 @@ public class TrainingStepTests
             trainer.TrainBatch(Train, indices);
         }
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(105, trainer.Optimizer.StepCount);
     }
 }
