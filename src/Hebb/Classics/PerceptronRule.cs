@@ -10,7 +10,9 @@ internal static class PerceptronRule
     public sealed record Result(double[] Weights, double Bias, int Epochs);
 
     /// <param name="features">[samples, featureCount] row-major.</param>
+    /// <param name="featureCount">Features per sample: the row length of <paramref name="features"/>.</param>
     /// <param name="signs">+1 or −1 per sample.</param>
+    /// <param name="options">Learning rate, epoch limit and the early-stopping rule.</param>
     /// <param name="shuffleSeed">Seed of the sample order; null keeps the samples in their given order.</param>
     public static Result Train(ReadOnlySpan<float> features, int featureCount, ReadOnlySpan<double> signs,
         PerceptronOptions options, uint? shuffleSeed)

@@ -36,7 +36,8 @@ public static class IdxReader
         return ReadLabels(file, path);
     }
 
-    /// <param name="source">Names the stream in error messages; <paramref name="stream"/> must be seekable, its length known.</param>
+    /// <param name="stream">The IDX bytes, plain or gzip-compressed; it must be seekable, its length known.</param>
+    /// <param name="source">Names the stream in error messages.</param>
     internal static IdxImages ReadImages(Stream stream, string source)
     {
         Span<int> dimensions = stackalloc int[ImageDimensions.Length];
@@ -44,7 +45,8 @@ public static class IdxReader
         return new IdxImages(pixels, dimensions[0], dimensions[1], dimensions[2]);
     }
 
-    /// <param name="source">Names the stream in error messages; <paramref name="stream"/> must be seekable, its length known.</param>
+    /// <param name="stream">The IDX bytes, plain or gzip-compressed; it must be seekable, its length known.</param>
+    /// <param name="source">Names the stream in error messages.</param>
     internal static byte[] ReadLabels(Stream stream, string source) =>
         ReadUnsignedBytes(stream, source, LabelsMagic, LabelDimensions, stackalloc int[LabelDimensions.Length]);
 

@@ -3,6 +3,8 @@ namespace Hebb.Data;
 public sealed partial class ImageDataset
 {
     /// <summary>Reads an IDX images file and its IDX labels file, each plain or gzip-compressed.</summary>
+    /// <param name="imagesPath">An IDX file of unsigned bytes [count, height, width] (magic 0x0803).</param>
+    /// <param name="labelsPath">An IDX file of unsigned bytes [count] (magic 0x0801), one class index per image.</param>
     /// <param name="classCount">Defaults to the largest label + 1.</param>
     public static ImageDataset Load(string imagesPath, string labelsPath, int? classCount = null) =>
         FromIdx(IdxReader.ReadImages(imagesPath), imagesPath, IdxReader.ReadLabels(labelsPath), labelsPath, classCount);

@@ -22,6 +22,10 @@ public sealed partial class ImageDataset
     public int ClassCount { get; }
 
     /// <summary>Takes ownership of <paramref name="pixels"/> and <paramref name="labels"/> without copying them.</summary>
+    /// <param name="pixels">[count, height, width] bytes, row-major: labels.Length × height × width of them.</param>
+    /// <param name="labels">One class index per image.</param>
+    /// <param name="height">Rows of each image, at least 1.</param>
+    /// <param name="width">Columns of each image, at least 1.</param>
     /// <param name="classCount">Defaults to the largest label + 1; give it when a part of the data may lack the last classes.</param>
     public ImageDataset(byte[] pixels, byte[] labels, int height, int width, int? classCount = null)
     {

@@ -9,7 +9,7 @@ public static partial class GraphOps
     /// <summary>
     /// The cross-entropy of each row's softmax against its class index, from logits [batch, classes] and int64
     /// labels [batch] — <c>tf.nn.sparse_softmax_cross_entropy_with_logits(labels=y, logits=logits)</c>. Its mean
-    /// (<see cref="ReduceMean"/> of it) runs as Hebb's fused loss, <see cref="Losses.Loss.SoftmaxCrossEntropy"/>;
+    /// (<see cref="ReduceMean(GraphTensor, string)"/> of it) runs as Hebb's fused loss, <see cref="Losses.Loss.SoftmaxCrossEntropy"/>;
     /// the per-row values alone run as −Σ onehot · log softmax.
     /// </summary>
     public static GraphTensor SparseSoftmaxCrossEntropyWithLogits(GraphTensor labels, GraphTensor logits, string name = "SparseSoftmaxCrossEntropyWithLogits")

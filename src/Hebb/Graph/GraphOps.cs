@@ -2,7 +2,7 @@ namespace Hebb.Graph;
 
 /// <summary>
 /// The operations the note's program builds its graph from, with .NET names: <c>tf.matmul</c> is
-/// <see cref="MatMul"/>, <c>tf.nn.relu</c> <see cref="Relu"/>, <c>tf.reduce_mean</c> <see cref="ReduceMean"/>, and
+/// <see cref="MatMul"/>, <c>tf.nn.relu</c> <see cref="Relu"/>, <c>tf.reduce_mean</c> <see cref="ReduceMean(GraphTensor, string)"/>, and
 /// so on (<c>using static Hebb.Graph.GraphOps;</c> lets a program write them as the note does). Each builds a
 /// node; its value is computed, when a session runs it, by the Hebb operation of the same meaning.
 /// </summary>
