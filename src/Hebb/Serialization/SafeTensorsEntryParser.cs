@@ -14,7 +14,9 @@ internal static class SafeTensorsEntryParser
     /// <summary>PyTorch's own limit on a tensor's dimensions: a longer shape is damage, and would cost a check per dimension.</summary>
     public const int MaxRank = 64;
 
+    /// <param name="path">The file the header came from, named in every error.</param>
     /// <param name="name">The tensor's name as the file spells it; messages show it escaped (<see cref="InvalidFileException.Echo"/>).</param>
+    /// <param name="entry">The header's value under that name.</param>
     public static SafeTensorsEntry Parse(string path, string name, JsonElement entry)
     {
         string shown = InvalidFileException.Echo(name);
