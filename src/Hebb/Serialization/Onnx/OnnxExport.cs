@@ -1,16 +1,19 @@
 using Google.Protobuf;
 using Hebb.Layers;
+using Hebb.Tensors;
 using Onnx;
 
 namespace Hebb.Serialization.Onnx;
 
 /// <summary>
-/// Writes a <see cref="Sequential"/> of dense layers as an ONNX model (opset 13) that ONNX Runtime, ML.NET or
+/// Writes a <see cref="Sequential"/> of dense, batch normalization and dropout layers as an ONNX model (opset 13) that ONNX Runtime, ML.NET or
 /// PyTorch can run: one input <c>inputs</c> [batch, features] with a symbolic batch dimension, one output
 /// <c>logits</c> [batch, classes], and with <c>probabilities</c> a second output, the softmax of the logits.
 /// Each dense layer is a <c>Gemm</c> node named from its scope (<c>hidden1/Gemm</c>) over the initializers
 /// <c>hidden1/weights</c> [inputs, outputs] and <c>hidden1/biases</c>, followed by its activation's nodes
-/// (<see cref="OnnxActivations"/>).
+/// (<see cref="OnnxActivations"/>). A batch normalization layer is a <c>BatchNormalization</c> node over its γ, β
+/// and running statistics (<c>hidden1_batch_norm/gamma</c>, …, ε = 1e-5), as evaluation computes it; dropout,
+/// the identity in evaluation, is left out.
 /// </summary>
 public static class OnnxExport
 {
@@ -30,7 +33,7 @@ public static class OnnxExport
     private const long IrVersion = 7;
 
     /// <summary>Writes the model to <paramref name="path"/> atomically: a failure leaves whatever was there untouched.</summary>
-    /// <param name="model">Dense layers only; other layers throw <see cref="NotSupportedException"/> naming the layer.</param>
+    /// <param name="model">Dense, batch normalization and dropout layers; others throw <see cref="NotSupportedException"/> naming the layer.</param>
     /// <param name="path">The <c>.onnx</c> file to write.</param>
     /// <param name="withProbabilities">Adds the output <c>probabilities</c>, the softmax of the logits.</param>
     public static void Save(Sequential model, string path, bool withProbabilities = false)
@@ -45,16 +48,28 @@ public static class OnnxExport
     internal static ModelProto ToProto(Sequential model, bool withProbabilities)
     {
         var graph = new GraphProto { Name = "hebb", DocString = model.ToString() };
-        var layers = DenseLayers(model);
-        graph.Input.Add(BatchOf(InputName, layers[0].Inputs));
+        int width = model.InputWidth ?? throw new NotSupportedException("ONNX export: no layer of the model fixes the width of its input rows");
+        graph.Input.Add(BatchOf(InputName, width));
+        // Dropout is the identity in evaluation, which is what an exported model runs.
+        var layers = model.Layers.Where(layer => layer is not Dropout).ToList();
+        if (layers.Count == 0) throw new NotSupportedException("ONNX export: the model has no layer but dropout");
         string current = InputName;
         for (int i = 0; i < layers.Count; i++)
-            current = AddDense(graph, layers[i], current, i == layers.Count - 1 ? LogitsName : $"{layers[i].Name}/outputs");
-        graph.Output.Add(BatchOf(LogitsName, layers[^1].Outputs));
+        {
+            string output = i == layers.Count - 1 ? LogitsName : $"{layers[i].Name}/outputs";
+            current = layers[i] switch
+            {
+                Dense dense => AddDense(graph, dense, current, output),
+                BatchNorm norm => AddBatchNorm(graph, norm, current, output),
+                var other => throw new NotSupportedException($"ONNX export: layer '{other.Name}' is a {other.GetType().Name}; Hebb exports dense, batch normalization and dropout layers"),
+            };
+            width = ((IKernelLayer)layers[i]).OutputWidth(width);
+        }
+        graph.Output.Add(BatchOf(LogitsName, width));
         if (withProbabilities)
         {
             graph.Node.Add(OnnxNodes.Node("Softmax", $"{ProbabilitiesName}/Softmax", [LogitsName], ProbabilitiesName, OnnxNodes.Attribute("axis", 1)));
-            graph.Output.Add(BatchOf(ProbabilitiesName, layers[^1].Outputs));
+            graph.Output.Add(BatchOf(ProbabilitiesName, width));
         }
         var proto = new ModelProto
         {
@@ -72,19 +87,30 @@ public static class OnnxExport
         string weights = $"{layer.Name}/weights", biases = $"{layer.Name}/biases";
         graph.Initializer.Add(OnnxTensors.FromTensor(weights, layer.Weights));
         graph.Initializer.Add(OnnxTensors.FromTensor(biases, layer.Biases));
-        bool linear = layer.Activation == Activations.Activation.Identity;
-        string z = linear ? output : $"{layer.Name}/z";
-        graph.Node.Add(OnnxNodes.Node("Gemm", $"{layer.Name}/Gemm", [input, weights, biases], z));
-        if (!linear) OnnxActivations.Add(graph, layer.Activation, layer.Name, z, output);
-        return output;
+        return AddWithActivation(graph, layer.Activation, layer.Name, output,
+            z => OnnxNodes.Node("Gemm", $"{layer.Name}/Gemm", [input, weights, biases], z));
     }
 
-    private static List<Dense> DenseLayers(Sequential model)
+    /// <summary>Batch normalization as evaluation runs it: ONNX's BatchNormalization over the running statistics, with
+    /// Hebb's ε, then the layer's activation.</summary>
+    private static string AddBatchNorm(GraphProto graph, BatchNorm layer, string input, string output)
     {
-        var other = model.Layers.FirstOrDefault(layer => layer is not Dense);
-        if (other is not null)
-            throw new NotSupportedException($"ONNX export: layer '{other.Name}' is a {other.GetType().Name}; Hebb exports dense layers");
-        return model.Layers.Cast<Dense>().ToList();
+        string[] names = [input, $"{layer.Name}/gamma", $"{layer.Name}/beta", $"{layer.Name}/running_mean", $"{layer.Name}/running_var"];
+        Tensor[] values = [layer.Gamma, layer.Beta, layer.RunningMean, layer.RunningVariance];
+        for (int i = 0; i < values.Length; i++) graph.Initializer.Add(OnnxTensors.FromTensor(names[i + 1], values[i]));
+        return AddWithActivation(graph, layer.Activation, layer.Name, output,
+            z => OnnxNodes.Node("BatchNormalization", $"{layer.Name}/BatchNormalization", names, z, OnnxNodes.Attribute("epsilon", BatchNorm.Epsilon)));
+    }
+
+    /// <summary>The layer's node, writing <paramref name="output"/> directly when the activation is the identity,
+    /// else <c>scope/z</c> followed by the activation's nodes.</summary>
+    private static string AddWithActivation(GraphProto graph, Activations.Activation activation, string scope, string output, Func<string, NodeProto> node)
+    {
+        bool linear = activation == Activations.Activation.Identity;
+        string z = linear ? output : $"{scope}/z";
+        graph.Node.Add(node(z));
+        if (!linear) OnnxActivations.Add(graph, activation, scope, z, output);
+        return output;
     }
 
     private static ValueInfoProto BatchOf(string name, int width)

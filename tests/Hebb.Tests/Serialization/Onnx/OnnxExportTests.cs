@@ -39,6 +39,34 @@ public sealed class OnnxExportTests
     }
 
     [Theory]
+    [InlineData("relu", true, 0.3f)]
+    [InlineData("tanh", true, 0f)]
+    [InlineData("elu", false, 0.5f)]
+    [InlineData("sigmoid", true, 0.1f)]
+    public void WithBatchNormAndDropoutOnnxRuntimeGivesHebbsEvaluationLogits(string activation, bool batchNorm, float dropout)
+    {
+        var model = Mlp.Create(Features, [64, 32], 10, Activation.Parse(activation), seed: 16, dropout: dropout, batchNorm: batchNorm);
+        RandomizeBiases(model, seed: 17);
+        RandomizeStatistics(model, seed: 18);
+        AssertSameAsOnnxRuntime(model);
+        Assert.Equal(model.Layers.Count(layer => layer is BatchNorm), OnnxExport.ToProto(model, false).Graph.Node.Count(node => node.OpType == "BatchNormalization"));
+        Assert.DoesNotContain(OnnxExport.ToProto(model, false).Graph.Node, node => node.OpType == "Dropout");
+    }
+
+    [Fact]
+    public void BatchNormalizationCarriesTheRunningStatisticsAndHebbsEpsilon()
+    {
+        var model = Mlp.Create(Features, [8], 10, Activation.Relu, seed: 19, dropout: 0.2f, batchNorm: true);
+        var graph = OnnxExport.ToProto(model, false).Graph;
+        Assert.Equal(["hidden1/Gemm", "hidden1_batch_norm/BatchNormalization", "hidden1_batch_norm/Relu", "outputs/Gemm"], graph.Node.Select(node => node.Name));
+        var norm = graph.Node[1];
+        Assert.Equal(["hidden1/outputs", "hidden1_batch_norm/gamma", "hidden1_batch_norm/beta", "hidden1_batch_norm/running_mean", "hidden1_batch_norm/running_var"], norm.Input);
+        Assert.Equal(1e-5f, Assert.Single(norm.Attribute).F);
+        // The dropout layer between the activation and the logits is gone; the next layer reads the activation.
+        Assert.Equal("hidden1_batch_norm/outputs", graph.Node[3].Input[0]);
+    }
+
+    [Theory]
     [InlineData("sigmoid")]
     [InlineData("softmax")]
     [InlineData("heaviside")]
@@ -111,7 +139,9 @@ public sealed class OnnxExportTests
     {
         var inputs = Inputs(seed: 1);
         Tensor logits;
+        model.IsTraining = false;
         using (Autograd.NoGradient()) logits = model.Forward(inputs);
+        model.IsTraining = true;
         var outputs = OnnxRuntimeSession.Run(OnnxExport.ToBytes(model), OnnxExport.InputName, inputs.Data, Samples);
         var onnxLogits = outputs[OnnxExport.LogitsName];
         AssertClose(logits.Data, onnxLogits, 1e-5f);
@@ -134,8 +164,22 @@ public sealed class OnnxExportTests
     private static void RandomizeBiases(Sequential model, ulong seed)
     {
         var random = new SeededRandom(seed);
-        foreach (var layer in model.Layers.Cast<Dense>())
+        foreach (var layer in model.Layers.OfType<Dense>())
             for (int i = 0; i < layer.Biases.Length; i++) layer.Biases.Data[i] = (float)(random.NextDouble() - 0.5);
+    }
+
+    // Fresh statistics (mean 0, variance 1, γ 1, β 0) would let a wrong wiring of them pass.
+    internal static void RandomizeStatistics(Sequential model, ulong seed)
+    {
+        var random = new SeededRandom(seed);
+        foreach (var norm in model.Layers.OfType<BatchNorm>())
+            for (int i = 0; i < norm.Features; i++)
+            {
+                norm.Gamma.Data[i] = (float)(0.5 + random.NextDouble());
+                norm.Beta.Data[i] = (float)(random.NextDouble() - 0.5);
+                norm.RunningMean.Data[i] = (float)(random.NextDouble() - 0.5);
+                norm.RunningVariance.Data[i] = (float)(0.25 + random.NextDouble());
+            }
     }
 
     private static int ArgMax(ReadOnlySpan<float> row)
