@@ -62,6 +62,24 @@ def models():
     yield "mnist_relu", 784, lambda: nn.Sequential(nn.Linear(784, 32), nn.ReLU(), nn.Linear(32, 10))
     yield "unsupported_conv", 8, lambda: nn.Sequential(Channels(), nn.Conv1d(1, 2, 3), nn.Flatten(), nn.Linear(12, 2))
     yield "not_a_chain", 5, lambda: nn.Sequential(Residual(5), nn.Linear(5, 2))
+    # Evaluation mode: batch normalization by its running statistics, dropout the identity (the exporter drops it).
+    yield "gemm_batchnorm_dropout", 20, lambda: with_statistics(nn.Sequential(
+        nn.Linear(20, 16), nn.BatchNorm1d(16), nn.ReLU(), nn.Dropout(0.3), nn.Linear(16, 8), nn.BatchNorm1d(8), nn.Tanh(),
+        nn.Linear(8, 4)))
+    yield "batchnorm_first", 12, lambda: with_statistics(nn.Sequential(
+        nn.BatchNorm1d(12), nn.Linear(12, 6), nn.ELU(), nn.Dropout(0.5), nn.Linear(6, 3)))
+
+
+def with_statistics(model):
+    """Running statistics, scale and shift away from their fresh values, so that a wrong wiring of them shows."""
+    with torch.no_grad():
+        for layer in model:
+            if isinstance(layer, nn.BatchNorm1d):
+                layer.running_mean.uniform_(-0.5, 0.5)
+                layer.running_var.uniform_(0.25, 1.25)
+                layer.weight.uniform_(0.5, 1.5)
+                layer.bias.uniform_(-0.5, 0.5)
+    return model
 
 
 def rounded(tensor):

@@ -6,7 +6,8 @@ namespace Hebb.Serialization.Onnx;
 
 /// <summary>
 /// Reads a multilayer perceptron from an ONNX file, as <c>torch.onnx.export</c> writes one: a chain of
-/// <c>Gemm</c> (either weight layout) or <c>MatMul</c> + <c>Add</c> nodes, each optionally followed by
+/// <c>Gemm</c> (either weight layout) or <c>MatMul</c> + <c>Add</c> nodes and <c>BatchNormalization</c> (in
+/// inference mode, over its running statistics), each optionally followed by
 /// <c>Relu</c>, <c>LeakyRelu</c>, <c>Elu</c>, <c>Tanh</c>, <c>Sigmoid</c>, <c>Softmax</c> or <c>LogSoftmax</c>,
 /// with <c>Identity</c> and <c>Flatten</c> (of the input, to [batch, features]) passed through. A softmax or
 /// log-softmax at the very end is left out: a Hebb model ends in logits and its loss applies the softmax, so

@@ -5,7 +5,7 @@ namespace Hebb.Serialization.Onnx;
 
 /// <summary>A model read from an ONNX file.</summary>
 /// <param name="Source">The ONNX file it was read from.</param>
-/// <param name="Model">The dense layers, ending in logits.</param>
+/// <param name="Model">The dense and batch normalization layers, ending in logits.</param>
 /// <param name="DroppedOutputNode">The final Softmax or LogSoftmax node left out of the model (its logits keep
 /// the same order of classes), or null when the graph ended in logits.</param>
 public sealed record OnnxImportResult(string Source, Sequential Model, string? DroppedOutputNode)

@@ -135,6 +135,21 @@ public sealed class OnnxExportTests
         }
     }
 
+    [Fact]
+    public void BatchNormalizationComesBackFromItsExportWithItsStatistics()
+    {
+        var model = Mlp.Create(Features, [24, 12], 10, Activation.Relu, seed: 20, dropout: 0.25f, batchNorm: true);
+        RandomizeStatistics(model, seed: 21);
+        using var folder = new TemporaryFolder();
+        string path = folder.PathOf("model.onnx");
+        OnnxExport.Save(model, path);
+        var imported = OnnxImport.Load(path).Model;
+        // Dropout, the identity in evaluation, was left out of the file.
+        Assert.Equal(new Sequential([.. model.Layers.Where(layer => layer is not Dropout)]).ToString(), imported.ToString());
+        Assert.Equal(model.Parameters.Select(p => (p.Name, p.Value.Data)), imported.Parameters.Select(p => (p.Name, p.Value.Data)));
+        Assert.Equal(model.Buffers.Select(b => (b.Key, b.Value.Data)), imported.Buffers.Select(b => (b.Key, b.Value.Data)));
+    }
+
     private static void AssertSameAsOnnxRuntime(Sequential model)
     {
         var inputs = Inputs(seed: 1);

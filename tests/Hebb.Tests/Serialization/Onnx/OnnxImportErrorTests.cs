@@ -27,6 +27,28 @@ public sealed class OnnxImportErrorTests : IDisposable
     }
 
     [Fact]
+    public void BatchNormalizationWithAnotherEpsilonIsRefused()
+    {
+        var model = Model("gemm_batchnorm_dropout.onnx");
+        var norm = model.Graph.Node.First(node => node.OpType == "BatchNormalization");
+        norm.Attribute.First(attribute => attribute.Name == "epsilon").F = 1e-3f;
+        var error = Refused(Write("epsilon.onnx", model));
+        Assert.Contains($"node '{norm.Name}' (BatchNormalization) attribute 'epsilon': expected 1E-05", error.Message);
+    }
+
+    [Fact]
+    public void BatchNormalizationStatisticsOfTheWrongWidthAreRefused()
+    {
+        var model = Model("gemm_batchnorm_dropout.onnx");
+        var norm = model.Graph.Node.First(node => node.OpType == "BatchNormalization");
+        var mean = model.Graph.Initializer.First(tensor => tensor.Name == norm.Input[3]);
+        mean.Dims[0] = 8;
+        mean.RawData = ByteString.CopyFrom(mean.RawData.Span[..32]);
+        var error = Refused(Write("width.onnx", model));
+        Assert.Contains($"node '{norm.Name}' (BatchNormalization) input input_mean: expected shape [16], the width that reaches it, found [8]", error.Message);
+    }
+
+    [Fact]
     public void ATruncatedFileIsNotAModel()
     {
         var bytes = File.ReadAllBytes(OnnxImportTests.PathOf("mnist_relu.onnx"));

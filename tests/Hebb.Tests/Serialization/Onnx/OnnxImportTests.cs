@@ -22,6 +22,8 @@ public sealed class OnnxImportTests
         { "matmul_add", "Sequential(Dense(9 => 7, relu), Dense(7 => 3))" },
         { "addmm", "Sequential(Dense(6 => 5, tanh), Dense(5 => 2))" },
         { "mnist_relu", "Sequential(Dense(784 => 32, relu), Dense(32 => 10))" },
+        { "gemm_batchnorm_dropout", "Sequential(Dense(20 => 16), BatchNorm(16, relu), Dense(16 => 8), BatchNorm(8, tanh), Dense(8 => 4))" },
+        { "batchnorm_first", "Sequential(BatchNorm(12), Dense(12 => 6, elu), Dense(6 => 3))" },
     };
 
     [Theory]
@@ -32,6 +34,8 @@ public sealed class OnnxImportTests
         Assert.Equal(architecture, imported.Model.ToString());
         var (inputs, expected) = Reference(name);
         float[] outputs;
+        // PyTorch ran the model in eval(): batch normalization by its running statistics.
+        imported.Model.IsTraining = false;
         using (Autograd.NoGradient()) outputs = imported.Model.Forward(inputs).Data;
         // The softmax PyTorch's graph ended in is left to the loss, as Hebb's models leave it.
         if (imported.DroppedOutputNode is not null)
