@@ -9,7 +9,7 @@ namespace Hebb.Tensors.Kernels;
 /// (four in five pixels of an MNIST digit, half of a ReLU layer's outputs). For a single row, where the GEMM
 /// would pack and block for nothing, this is the product; for a batch it beats the GEMM whenever at least
 /// half the inputs are zero (<see cref="Suits"/>). Each element of y is b plus the products of the row's
-/// nonzero entries in the order of k, whatever the batch and the thread count: a sample gets the same outputs
+/// nonzero entries in the order of k (in depth blocks of a fixed size), whatever the batch and the thread count: a sample gets the same outputs
 /// from this kernel alone and in any batch (the GEMM rounds them differently, within a few units in the last place).
 /// </summary>
 internal sealed class MatrixVector : IPartitionedWork
@@ -17,8 +17,11 @@ internal sealed class MatrixVector : IPartitionedWork
     // Eight vectors of y stay in registers while the row's entries stream past them.
     private static readonly int WideColumns = 8 * Vector256<float>.Count;
     private static readonly int NarrowColumns = Vector256<float>.Count;
-    // Rows gathered together, so that a block of W's columns serves them all while it is in L2.
-    private const int ChunkRows = 16;
+    // Rows gathered together, so that a block of W serves them all while it is in cache.
+    private const int ChunkRows = 32;
+    // The depth is cut into blocks of this many inputs: 96 rows of a wide block of W's columns (24 KiB) stay in L1
+    // while the chunk's rows pass over them, each reading them at one load per multiply-add.
+    private const int DepthBlock = 96;
     // The same rule as the GEMM's: below this many multiply-adds per thread a second thread costs more than it saves.
     private const long MinimumWorkPerThread = 200_000;
     // Rows whose zeros are counted to choose this kernel over the GEMM.
@@ -27,6 +30,7 @@ internal sealed class MatrixVector : IPartitionedWork
     [ThreadStatic] private static MatrixVector? cached;
     [ThreadStatic] private static int[]? gatheredIndices;
     [ThreadStatic] private static float[]? gatheredValues;
+    [ThreadStatic] private static int[]? gatheredEnds;
 
     private float[] x = [], w = [], bias = [], y = [];
     private int rows, k, n;
@@ -56,25 +60,33 @@ internal sealed class MatrixVector : IPartitionedWork
     public void Run(int part, int parts)
     {
         int start = (int)((long)rows * part / parts), end = (int)((long)rows * (part + 1) / parts);
+        int depthBlocks = (k + DepthBlock - 1) / DepthBlock;
         var indices = Buffer(ref gatheredIndices, ChunkRows * k);
         var values = Buffer(ref gatheredValues, ChunkRows * k);
-        Span<int> counts = stackalloc int[ChunkRows];
+        // Where each row's entries of each depth block end in its gathered list.
+        var ends = Buffer(ref gatheredEnds, ChunkRows * depthBlocks);
         for (int chunk = start; chunk < end; chunk += ChunkRows)
         {
             int chunkRows = Math.Min(ChunkRows, end - chunk);
             for (int r = 0; r < chunkRows; r++)
-                counts[r] = Gather(x.AsSpan((chunk + r) * k, k), indices.AsSpan(r * k, k), values.AsSpan(r * k, k));
+                Gather(x.AsSpan((chunk + r) * k, k), indices.AsSpan(r * k, k), values.AsSpan(r * k, k), ends.AsSpan(r * depthBlocks, depthBlocks));
             for (int block = 0; block < blockCount; block++)
-                for (int r = 0; r < chunkRows; r++)
-                {
-                    var rowIndices = indices.AsSpan(r * k, counts[r]);
-                    var rowValues = values.AsSpan(r * k, counts[r]);
-                    int column = blockStarts[block];
-                    ref float output = ref y[(chunk + r) * n + column];
-                    if (blockWidths[block] == WideColumns) Wide(rowIndices, rowValues, column, ref output);
-                    else if (blockWidths[block] == NarrowColumns) Narrow(rowIndices, rowValues, column, ref output);
-                    else Scalar(rowIndices, rowValues, column, ref output);
-                }
+            {
+                int column = blockStarts[block], width = blockWidths[block];
+                for (int depth = 0; depth < depthBlocks; depth++)
+                    for (int r = 0; r < chunkRows; r++)
+                    {
+                        int from = depth == 0 ? 0 : ends[r * depthBlocks + depth - 1], to = ends[r * depthBlocks + depth];
+                        var rowIndices = indices.AsSpan(r * k + from, to - from);
+                        var rowValues = values.AsSpan(r * k + from, to - from);
+                        ref float output = ref y[(chunk + r) * n + column];
+                        // The first depth block starts from the bias, the others from the sums so far.
+                        bool first = depth == 0;
+                        if (width == WideColumns) Wide(rowIndices, rowValues, column, ref output, first);
+                        else if (width == NarrowColumns) Narrow(rowIndices, rowValues, column, ref output, first);
+                        else Scalar(rowIndices, rowValues, column, ref output, first);
+                    }
+            }
         }
     }
 
@@ -110,19 +122,24 @@ internal sealed class MatrixVector : IPartitionedWork
         blockWidths[blockCount++] = width;
     }
 
-    /// <summary>The positions and values of the row's nonzero entries, in order; returns how many. Whole vectors of
-    /// zeros are skipped at once, and within a vector each entry is written and kept only when nonzero, without a branch.</summary>
+    /// <summary>The positions and values of the row's nonzero entries, in order, and where those of each depth block
+    /// end. Whole vectors of zeros are skipped at once, and within a vector each entry is written and kept only when
+    /// nonzero, without a branch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Gather(ReadOnlySpan<float> row, Span<int> indices, Span<float> values)
+    private static void Gather(ReadOnlySpan<float> row, Span<int> indices, Span<float> values, Span<int> ends)
     {
-        int count = 0, i = 0, width = Vector256<float>.Count;
-        for (; i + width <= row.Length; i += width)
+        int count = 0, width = Vector256<float>.Count;
+        for (int depth = 0; depth < ends.Length; depth++)
         {
-            if (Vector256.EqualsAll(Vector256.Create(row.Slice(i, width)), Vector256<float>.Zero)) continue;
-            for (int j = i; j < i + width; j++) count = Keep(row[j], j, indices, values, count);
+            int i = depth * DepthBlock, blockEnd = Math.Min(row.Length, i + DepthBlock);
+            for (; i + width <= blockEnd; i += width)
+            {
+                if (Vector256.EqualsAll(Vector256.Create(row.Slice(i, width)), Vector256<float>.Zero)) continue;
+                for (int j = i; j < i + width; j++) count = Keep(row[j], j, indices, values, count);
+            }
+            for (; i < blockEnd; i++) count = Keep(row[i], i, indices, values, count);
+            ends[depth] = count;
         }
-        for (; i < row.Length; i++) count = Keep(row[i], i, indices, values, count);
-        return count;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -133,12 +150,13 @@ internal sealed class MatrixVector : IPartitionedWork
         return count + (value != 0f ? 1 : 0);
     }
 
-    /// <summary>y[column..column + 64] = b + Σ values[j]·W[indices[j], column..column + 64], in eight registers.</summary>
+    /// <summary>y[column..column + 64] (+)= Σ values[j]·W[indices[j], column..column + 64], in eight registers, from
+    /// the bias when <paramref name="first"/>, else from y.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Wide(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, int column, ref float output)
+    private void Wide(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, int column, ref float output, bool first)
     {
         int lanes = Vector256<float>.Count;
-        ref float b = ref bias[column];
+        ref float b = ref first ? ref bias[column] : ref output;
         var y0 = Vector256.LoadUnsafe(ref b, 0);
         var y1 = Vector256.LoadUnsafe(ref b, (nuint)lanes);
         var y2 = Vector256.LoadUnsafe(ref b, (nuint)(2 * lanes));
@@ -174,9 +192,9 @@ internal sealed class MatrixVector : IPartitionedWork
     /// <summary>One vector of columns; the even and odd entries in two registers, so that each multiply-add waits
     /// half as long for the one before it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Narrow(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, int column, ref float output)
+    private void Narrow(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, int column, ref float output, bool first)
     {
-        var even = Vector256.LoadUnsafe(ref bias[column]);
+        var even = Vector256.LoadUnsafe(ref first ? ref bias[column] : ref output);
         var odd = Vector256<float>.Zero;
         ref float weights = ref w[column];
         int j = 0;
@@ -191,9 +209,9 @@ internal sealed class MatrixVector : IPartitionedWork
     }
 
     /// <summary>One column, for rows narrower than a vector (a two-class output).</summary>
-    private void Scalar(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, int column, ref float output)
+    private void Scalar(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, int column, ref float output, bool first)
     {
-        float sum = bias[column];
+        float sum = first ? bias[column] : output;
         for (int j = 0; j < indices.Length; j++) sum = MathF.FusedMultiplyAdd(w[indices[j] * n + column], values[j], sum);
         output = sum;
     }
