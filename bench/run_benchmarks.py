@@ -10,7 +10,9 @@ It publishes the hebb command (src/Hebb.Cli) and bench/Hebb.Bench in Release int
 measures, interleaving Hebb's and PyTorch's runs so that the machine's noise hits both alike:
 
 (a) training: the note's network (784-300-100-10 ReLU, SGD 0.01, seed 42) on Fashion-MNIST for 3 epochs,
-    `hebb train` against bench/reference/train_note_network.py, at each thread count and batch size.
+    `hebb train` against bench/reference/train_note_network.py, at each thread count and batch size, for each
+    variant of --variants: sgd (the note's), adam (Adam at 0.001) and dropout-bn (SGD with dropout 0.2 after and
+    batch normalization before every hidden activation), the same options given to both programs.
     Samples/s is the training samples of epochs 2..N over the training seconds of those epochs (each
     program's own timing of its epoch loop, evaluation excluded); epoch 1 is warm-up (JIT tiering in
     .NET, OpenMP's thread pool and allocator in PyTorch). With --quick there is one epoch and it counts.
@@ -80,6 +82,22 @@ def positive_list(text):
     return values
 
 
+# Each training variant's options for hebb train and for train_note_network.py.
+VARIANTS = {
+    "sgd": ([], []),
+    "adam": (["--optimizer", "adam", "--learning-rate", "0.001"], ["--optimizer", "adam", "--lr", "0.001"]),
+    "dropout-bn": (["--dropout", "0.2", "--batch-norm"], ["--dropout", "0.2", "--batch-norm"]),
+}
+
+
+def variant_list(text):
+    names = text.split(",")
+    unknown = [name for name in names if name not in VARIANTS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError("expected comma-separated variants among %s, found '%s'" % (",".join(VARIANTS), text))
+    return names
+
+
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0],
                                 epilog="Needs ../shared/data (Fashion-MNIST), the .NET 10 SDK and, unless --skip-torch, "
@@ -89,6 +107,8 @@ def parse_args():
     p.add_argument("--quick", action="store_true", help="1 epoch and few repetitions: a smoke test, not a measurement")
     p.add_argument("--threads", type=positive_list, default=[1, 2], metavar="1,2", help="thread counts (default 1,2)")
     p.add_argument("--batches", type=positive_list, default=[50, 256], metavar="50,256", help="training batch sizes (default 50,256)")
+    p.add_argument("--variants", type=variant_list, default=list(VARIANTS), metavar="sgd,adam,dropout-bn",
+                   help="training variants (default all: %s)" % ",".join(VARIANTS))
     p.add_argument("--skip-torch", action="store_true", help="measure Hebb only")
     return p.parse_args()
 
@@ -207,7 +227,7 @@ class Harness:
         return hebb(), second
 
     # (a) and (d)
-    def training_summary(self, name, result, batch, threads):
+    def training_summary(self, name, result, batch, threads, variant):
         rows = [row for row in json_lines(result["stdout"]) if "epoch" in row]
         if len(rows) != self.epochs:
             raise BenchmarkFailed("%s printed %d epochs, expected %d" % (name, len(rows), self.epochs))
@@ -222,32 +242,35 @@ class Harness:
             "others_cpu_share": result["others_cpu_share"],
             "epochs": rows,
         }
-        progress("  train  batch %4d  threads %d  %-8s %9.0f samples/s  test accuracy %.4f  peak %4.0f MiB  others %3.0f%%"
-                 % (batch, threads, name, summary["samples_per_second"], summary["test_accuracy"], summary["max_rss_mib"],
+        progress("  train  %-10s batch %4d  threads %d  %-8s %9.0f samples/s  test accuracy %.4f  peak %4.0f MiB  others %3.0f%%"
+                 % (variant, batch, threads, name, summary["samples_per_second"], summary["test_accuracy"], summary["max_rss_mib"],
                     100 * summary["others_cpu_share"]))
         return summary
 
-    def train_hebb(self, batch, threads):
-        output = os.path.join(self.build, "model-b%d-t%d.safetensors" % (batch, threads))
+    def train_hebb(self, batch, threads, variant):
+        output = os.path.join(self.build, "model-%s-b%d-t%d.safetensors" % (variant, batch, threads))
         result = self.run([self.cli, "train", "--data", self.data, "--epochs", str(self.epochs),
-                           "--batch-size", str(batch), "--threads", str(threads), "--output", output, "--json"])
-        self.model = self.model or output
-        return self.training_summary("Hebb", result, batch, threads)
+                           "--batch-size", str(batch), "--threads", str(threads), "--output", output, "--json"]
+                          + VARIANTS[variant][0])
+        if variant == "sgd":
+            self.model = self.model or output
+        return self.training_summary("Hebb", result, batch, threads, variant)
 
-    def train_torch(self, batch, threads):
+    def train_torch(self, batch, threads, variant):
         result = self.run([PYTHON, os.path.join(BENCH, "reference", "train_note_network.py"), "--data", self.data,
-                           "--epochs", str(self.epochs), "--batch-size", str(batch), "--threads", str(threads), "--json"],
-                          env=torch_environment(threads))
-        return self.training_summary("PyTorch", result, batch, threads)
+                           "--epochs", str(self.epochs), "--batch-size", str(batch), "--threads", str(threads), "--json"]
+                          + VARIANTS[variant][1], env=torch_environment(threads))
+        return self.training_summary("PyTorch", result, batch, threads, variant)
 
     def training(self):
         progress("(a) training, (d) peak memory: %d epoch(s) of %d samples" % (self.epochs, self.train_count))
         rows = []
-        for batch in self.args.batches:
-            for threads in self.args.threads:
-                hebb, torch = self.interleaved(lambda: self.train_hebb(batch, threads),
-                                               lambda: self.train_torch(batch, threads))
-                rows.append({"batch": batch, "threads": threads, "hebb": hebb, "torch": torch})
+        for variant in self.args.variants:
+            for batch in self.args.batches:
+                for threads in self.args.threads:
+                    hebb, torch = self.interleaved(lambda: self.train_hebb(batch, threads, variant),
+                                                   lambda: self.train_torch(batch, threads, variant))
+                    rows.append({"variant": variant, "batch": batch, "threads": threads, "hebb": hebb, "torch": torch})
         return rows
 
     # (b)
@@ -337,7 +360,7 @@ class Harness:
             "data": self.data, "train_samples": self.train_count, "epochs": self.epochs, "quick": self.args.quick,
             "timed_epochs": "2..%d (epoch 1 is warm-up)" % self.epochs if self.epochs > 1 else "1 (--quick)",
             "inference_warmup": self.warmup, "inference_repetitions": self.repetitions, "latency_runs": self.latency_runs,
-            "threads": self.args.threads, "batches": self.args.batches,
+            "threads": self.args.threads, "batches": self.args.batches, "variants": self.args.variants,
         }
         return results
 
@@ -423,13 +446,16 @@ def report(results):
         "## Training: samples/s, %d epoch(s) of %s, timed epochs %s" % (settings["epochs"], format(settings["train_samples"], ","),
                                                                         settings["timed_epochs"]),
         "",
-        table(["batch", "threads", "Hebb", "PyTorch", "Hebb / PyTorch", "Hebb test acc.", "PyTorch test acc."],
-              [[str(row["batch"]), str(row["threads"]), number(row["hebb"]["samples_per_second"]),
+        table(["training", "batch", "threads", "Hebb", "PyTorch", "Hebb / PyTorch", "Hebb test acc.", "PyTorch test acc."],
+              [[row["variant"], str(row["batch"]), str(row["threads"]), number(row["hebb"]["samples_per_second"]),
                 number(row["torch"] and row["torch"]["samples_per_second"]),
                 ratio(row["hebb"]["samples_per_second"], row["torch"] and row["torch"]["samples_per_second"]),
                 number(row["hebb"]["test_accuracy"], "{:.4f}"), number(row["torch"] and row["torch"]["test_accuracy"], "{:.4f}")]
                for row in results["training"]]),
         "",
+    ]
+    lines += variant_ratios(results["training"])
+    lines += [
         "## Inference: samples/s, the 10,000 test images as one batch, best of %d" % settings["inference_repetitions"],
         "",
         table(["threads", "Hebb", "PyTorch", "Hebb / PyTorch"],
@@ -453,14 +479,32 @@ def report(results):
         "",
         "## Peak memory of training: MiB of maximum resident set size (lower is better)",
         "",
-        table(["batch", "threads", "Hebb", "PyTorch", "Hebb / PyTorch"],
-              [[str(row["batch"]), str(row["threads"]), number(row["hebb"]["max_rss_mib"]),
+        table(["training", "batch", "threads", "Hebb", "PyTorch", "Hebb / PyTorch"],
+              [[row["variant"], str(row["batch"]), str(row["threads"]), number(row["hebb"]["max_rss_mib"]),
                 number(row["torch"] and row["torch"]["max_rss_mib"]),
                 ratio(row["hebb"]["max_rss_mib"], row["torch"] and row["torch"]["max_rss_mib"])]
                for row in results["training"]]),
         "",
     ]
     return "\n".join(lines)
+
+
+def variant_ratios(training):
+    """Each variant's throughput against plain SGD's at the same batch size and thread count, in each program."""
+    sgd = {(row["batch"], row["threads"]): row for row in training if row["variant"] == "sgd"}
+    rows = []
+    for row in training:
+        base = sgd.get((row["batch"], row["threads"]))
+        if row["variant"] == "sgd" or base is None:
+            continue
+        rows.append([row["variant"], str(row["batch"]), str(row["threads"]),
+                     ratio(row["hebb"]["samples_per_second"], base["hebb"]["samples_per_second"]),
+                     ratio(row["torch"]["samples_per_second"], base["torch"]["samples_per_second"])
+                     if row["torch"] and base["torch"] else "–"])
+    if not rows:
+        return []
+    return ["Throughput against plain SGD's in the same program (1.00: as fast as SGD):", "",
+            table(["training", "batch", "threads", "Hebb", "PyTorch"], rows), ""]
 
 
 def save(results, text):

@@ -4,14 +4,18 @@
 Network: 784 -> 300 ReLU -> 100 ReLU -> 10 logits. Each layer's weights are
 drawn from a normal with stddev s = 2/sqrt(n_inputs), truncated at two stddev
 (torch.nn.init.trunc_normal_(w, std=s, a=-2s, b=2s)); biases are zero. Loss:
-mean softmax cross-entropy. Optimiser: plain SGD, learning rate 0.01. Mini-batches
-of 50 (default), reshuffled every epoch. Seed 42. Pixels: float32, byte/255.
-Everything in float32.
+mean softmax cross-entropy. Optimiser: plain SGD, learning rate 0.01 (or
+--optimizer adam with PyTorch's defaults apart from --lr). Mini-batches of 50
+(default), reshuffled every epoch. Seed 42. Pixels: float32, byte/255.
+Everything in float32. --batch-norm puts BatchNorm1d (momentum 0.1, eps 1e-5)
+between each hidden layer's product and its ReLU, --dropout RATE a Dropout after
+each hidden ReLU, as hebb train's options of the same names do.
 
 Run with Debian's PyTorch (apt-get install -y python3-torch), e.g.:
 
     /usr/bin/python3 bench/reference/train_note_network.py --sample /work/shared/data/mnist-sample --epochs 20 --threads 1
     /usr/bin/python3 bench/reference/train_note_network.py --data /work/shared/data/fashion-mnist --epochs 5 --threads 1 --json
+    /usr/bin/python3 bench/reference/train_note_network.py --data /work/shared/data/fashion-mnist --optimizer adam --lr 0.001
 
 --data DIR   a folder with the four standard MNIST IDX files, plain or .gz:
              train-images-idx3-ubyte, train-labels-idx1-ubyte,
@@ -94,7 +98,7 @@ def load(args):
 
 
 class NoteNetwork(torch.nn.Module):
-    def __init__(self, sizes=(784, 300, 100, 10)):
+    def __init__(self, sizes=(784, 300, 100, 10), dropout=0.0, batch_norm=False):
         super().__init__()
         self.layers = torch.nn.ModuleList(
             torch.nn.Linear(n_in, n_out) for n_in, n_out in zip(sizes[:-1], sizes[1:]))
@@ -103,10 +107,18 @@ class NoteNetwork(torch.nn.Module):
                 s = 2.0 / math.sqrt(layer.in_features)
                 torch.nn.init.trunc_normal_(layer.weight, mean=0.0, std=s, a=-2.0 * s, b=2.0 * s)
                 layer.bias.zero_()
+        hidden = sizes[1:-1]
+        self.norms = torch.nn.ModuleList(torch.nn.BatchNorm1d(n) for n in hidden) if batch_norm else None
+        self.dropout = torch.nn.Dropout(dropout) if dropout > 0 else None
 
     def forward(self, x):
-        for layer in self.layers[:-1]:
-            x = torch.relu(layer(x))
+        for i, layer in enumerate(self.layers[:-1]):
+            x = layer(x)
+            if self.norms is not None:
+                x = self.norms[i](x)
+            x = torch.relu(x)
+            if self.dropout is not None:
+                x = self.dropout(x)
         return self.layers[-1](x)
 
 
@@ -128,6 +140,9 @@ def main():
     p.add_argument("--epochs", type=int, default=20)
     p.add_argument("--batch-size", type=int, default=50)
     p.add_argument("--lr", type=float, default=0.01)
+    p.add_argument("--optimizer", choices=["sgd", "adam"], default="sgd")
+    p.add_argument("--dropout", type=float, default=0.0, metavar="RATE")
+    p.add_argument("--batch-norm", action="store_true")
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--threads", type=int, default=None, help="torch.set_num_threads(N)")
     p.add_argument("--json", action="store_true", help="one JSON object per epoch")
@@ -141,13 +156,17 @@ def main():
     n = len(xtr)
 
     torch.manual_seed(args.seed)
-    model = NoteNetwork()
-    opt = torch.optim.SGD(model.parameters(), lr=args.lr)
+    model = NoteNetwork(dropout=args.dropout, batch_norm=args.batch_norm)
+    if args.optimizer == "adam":
+        opt = torch.optim.Adam(model.parameters(), lr=args.lr)
+    else:
+        opt = torch.optim.SGD(model.parameters(), lr=args.lr)
     shuffle = torch.Generator().manual_seed(args.seed)
 
     if not args.json:
-        print("# torch %s, threads %d, train %d, test %d, batch %d, lr %g"
-              % (torch.__version__, torch.get_num_threads(), n, len(xte), args.batch_size, args.lr))
+        print("# torch %s, threads %d, train %d, test %d, batch %d, %s, lr %g, dropout %g, batch norm %s"
+              % (torch.__version__, torch.get_num_threads(), n, len(xte), args.batch_size, args.optimizer, args.lr,
+                 args.dropout, args.batch_norm))
         print("%5s %10s %9s %9s %8s %10s" % ("epoch", "loss", "train_acc", "test_acc", "seconds", "samples/s"))
     sys.stdout.flush()
 

@@ -13,7 +13,7 @@ internal static class TrainCommand
 {
     private const string Advice =
         "Defaults are the course note's network: 784 -> 300 ReLU -> 100 ReLU -> 10 logits, softmax cross-entropy, " +
-        "plain SGD at 0.01, mini-batches of 50, seed 42, 20 epochs. The note's advice on hyperparameters: one hidden " +
+        "plain SGD at 0.01 (--optimizer, --schedule), mini-batches of 50, seed 42, 20 epochs. The note's advice on hyperparameters: one hidden " +
         "layer is often enough, deeper networks reach more with fewer units per layer; shrink the widths like a funnel " +
         "(each layer no wider than the one before); use ReLU in hidden layers and softmax at the output; add layers " +
         "until the network overfits, then stop.";
@@ -23,7 +23,13 @@ internal static class TrainCommand
         var data = SharedOptions.Data();
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training set", DefaultValueFactory = _ => 20 };
         var batchSize = new Option<int>("--batch-size") { Description = "Samples per mini-batch", DefaultValueFactory = _ => 50 };
-        var learningRate = new Option<float>("--learning-rate") { Description = "SGD step size", DefaultValueFactory = _ => 0.01f };
+        var learningRate = new Option<float>("--learning-rate")
+        {
+            Description = "The optimizer's step size in the first epoch (default 0.01 for every optimizer; 0.001 is usual for adam and adamw)",
+            DefaultValueFactory = _ => 0.01f,
+        };
+        var optimizer = new OptimizerArguments();
+        var schedule = new ScheduleArguments();
         var hidden = new Option<string>("--hidden") { Description = "Widths of the hidden layers, comma-separated", DefaultValueFactory = _ => "300,100" };
         var activation = new Option<string>("--activation")
         {
@@ -55,13 +61,15 @@ internal static class TrainCommand
         {
             data, epochs, batchSize, learningRate, hidden, activation, dropout, batchNorm, seed, validation, earlyStopping, threads, output, json,
         };
+        foreach (var option in optimizer.All.Concat(schedule.All)) command.Options.Add(option);
         command.SetAction(parsed =>
         {
             var options = new TrainingOptions
             {
                 Epochs = SharedOptions.Positive(parsed.GetValue(epochs), "--epochs"),
                 BatchSize = SharedOptions.Positive(parsed.GetValue(batchSize), "--batch-size"),
-                LearningRate = SharedOptions.PositiveFinite(parsed.GetValue(learningRate), "--learning-rate"),
+                Optimizer = optimizer.Parse(parsed, SharedOptions.PositiveFinite(parsed.GetValue(learningRate), "--learning-rate")),
+                Schedule = schedule.Parse(parsed),
                 Seed = parsed.GetValue(seed),
                 ValidationFraction = ValidationFraction(parsed.GetValue(validation)),
                 EarlyStoppingPatience = parsed.GetValue(earlyStopping) >= 0 ? parsed.GetValue(earlyStopping)

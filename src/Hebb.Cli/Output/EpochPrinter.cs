@@ -17,7 +17,9 @@ internal sealed class EpochPrinter(CommandContext context, bool json)
         var options = trainer.Options;
         context.Output.WriteLine($"{trainer.Model} on {split.Source}: {split.Train.Count} training and {split.Test.Count} test samples");
         context.Output.WriteLine(string.Create(Invariant,
-            $"SGD, learning rate {options.LearningRate}, batch size {options.BatchSize}, seed {options.Seed}, {options.Epochs} epoch{(options.Epochs == 1 ? "" : "s")}"));
+            $"{Described(trainer.Optimizer.Name, trainer.Optimizer.Settings)}, learning rate {options.LearningRate}, " +
+            $"{Described(trainer.Schedule.Name, trainer.Schedule.Settings)} schedule, batch size {options.BatchSize}, seed {options.Seed}, " +
+            $"{options.Epochs} epoch{(options.Epochs == 1 ? "" : "s")}"));
         if (options.ValidationFraction > 0)
             context.Output.WriteLine($"validation: {(int)Math.Round(options.ValidationFraction * split.Train.Count)} of the {split.Train.Count} training samples held out, stratified by class");
         if (options.EarlyStoppingPatience > 0)
@@ -26,6 +28,12 @@ internal sealed class EpochPrinter(CommandContext context, bool json)
         if (trainer.CompletedEpochs > 0)
             context.Output.WriteLine($"resuming after epoch {trainer.CompletedEpochs}");
     }
+
+    /// <summary>An optimiser or schedule as "adam (beta1 0.9, beta2 0.999, eps 1E-08, weight_decay 0)"; six digits, so that
+    /// a float setting reads as it was written.</summary>
+    private static string Described(string name, IReadOnlyDictionary<string, double> settings) => settings.Count == 0
+        ? name
+        : $"{name} ({string.Join(", ", settings.Select(setting => string.Create(Invariant, $"{setting.Key} {setting.Value:G6}")))})";
 
     /// <summary>Runs <see cref="Trainer.Fit"/>, printing each epoch as it ends; on a terminal, a progress bar shows the
     /// current epoch and is taken away properly however the training ends (an interrupt included).</summary>
