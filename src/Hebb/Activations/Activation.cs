@@ -9,14 +9,23 @@ namespace Hebb.Activations;
 /// </summary>
 public abstract class Activation
 {
+    /// <summary>f(z) = z, no activation: the note's output layer, which gives logits.</summary>
     public static readonly Activation Identity = new Identity();
+    /// <summary>The perceptron's step: 1 where z ≥ 0, else 0; no gradient flows through it.</summary>
     public static readonly Activation Heaviside = new Heaviside();
+    /// <summary>The logistic function 1 / (1 + e^−z), between 0 and 1.</summary>
     public static readonly Activation Sigmoid = new Sigmoid();
+    /// <summary>The hyperbolic tangent, between −1 and 1.</summary>
     public static readonly Activation Tanh = new Tanh();
+    /// <summary>max(z, 0), the note's hidden activation.</summary>
     public static readonly Activation Relu = new Relu();
+    /// <summary>z for z &gt; 0, else 0.01·z (PyTorch's default slope).</summary>
     public static readonly Activation LeakyRelu = new LeakyRelu();
+    /// <summary>z for z &gt; 0, else e^z − 1 (α = 1).</summary>
     public static readonly Activation Elu = new Elu();
+    /// <summary>e^z / Σ e^z over each row's last axis: a probability per class.</summary>
     public static readonly Activation Softmax = new Softmax();
+    /// <summary>The logarithm of <see cref="Softmax"/>, computed without overflow: z − log Σ e^z over each row.</summary>
     public static readonly Activation LogSoftmax = new LogSoftmax();
 
     /// <summary>Every built-in activation, by its <see cref="Name"/>.</summary>
@@ -47,6 +56,10 @@ public abstract class Activation
         }
     }
 
+    /// <summary>
+    /// The activation as a differentiable operation: a new tensor f(z) of z's shape, whose backward pass
+    /// adds dz to <paramref name="z"/>'s gradient. Row-wise activations (softmax) take rows along the last axis.
+    /// </summary>
     public virtual Tensor Apply(Tensor z)
     {
         int rowLength = z.Rank == 0 ? 1 : z.Shape[^1];
@@ -60,6 +73,9 @@ public abstract class Activation
         }, z);
     }
 
+    /// <summary>The built-in activation named <paramref name="name"/>, case and <c>-</c>/<c>_</c> aside, with the
+    /// aliases none and linear (identity), step (heaviside) and logistic (sigmoid).</summary>
+    /// <exception cref="ArgumentException">No activation has that name; the message lists those that do.</exception>
     public static Activation Parse(string name)
     {
         var normalized = name.Trim().ToLowerInvariant().Replace('-', '_');
@@ -74,5 +90,6 @@ public abstract class Activation
             ?? throw new ArgumentException($"unknown activation '{InvalidFileException.Echo(name)}'; expected one of {string.Join(", ", All.Select(a => a.Name))}");
     }
 
+    /// <summary>The activation's <see cref="Name"/>, as <c>Dense</c> prints it.</summary>
     public override string ToString() => Name;
 }

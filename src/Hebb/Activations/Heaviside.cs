@@ -7,15 +7,20 @@ namespace Hebb.Activations;
 /// </summary>
 public sealed class Heaviside : ElementwiseActivation
 {
+    /// <inheritdoc/>
     public override string Name => "heaviside";
+    /// <inheritdoc/>
     public override float Value(float z) => z >= 0f ? 1f : 0f;
+    /// <inheritdoc/>
     public override float Derivative(float z) => 0f;
 
+    /// <inheritdoc/>
     public override void Forward(ReadOnlySpan<float> z, Span<float> a, int rowLength)
     {
         for (int i = 0; i < z.Length; i++) a[i] = Value(z[i]);
     }
 
+    /// <inheritdoc/>
     public override void Backward(ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength) =>
         dz.Clear();
 }

@@ -4,8 +4,10 @@ namespace Hebb.Activations;
 /// forming e^z. Backward: dz = da − softmax(z) · Σ da per row, with softmax = e^a.</summary>
 public sealed class LogSoftmax : Activation
 {
+    /// <inheritdoc/>
     public override string Name => "log_softmax";
 
+    /// <inheritdoc/>
     public override void Forward(ReadOnlySpan<float> z, Span<float> a, int rowLength)
     {
         for (int start = 0; start < z.Length; start += rowLength)
@@ -19,6 +21,7 @@ public sealed class LogSoftmax : Activation
         }
     }
 
+    /// <inheritdoc/>
     public override void Backward(ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
     {
         for (int start = 0; start < a.Length; start += rowLength)

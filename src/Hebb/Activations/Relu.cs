@@ -8,10 +8,14 @@ namespace Hebb.Activations;
 /// The gradient does not shrink as it passes through many layers.</summary>
 public sealed class Relu : ElementwiseActivation
 {
+    /// <inheritdoc/>
     public override string Name => "relu";
+    /// <inheritdoc/>
     public override float Value(float z) => z > 0f ? z : 0f;
+    /// <inheritdoc/>
     public override float Derivative(float z) => z > 0f ? 1f : 0f;
 
+    /// <inheritdoc/>
     public override void Forward(ReadOnlySpan<float> z, Span<float> a, int rowLength) => TensorPrimitives.Max(z, 0f, a);
 
     /// <summary>max(row + bias, 0) in one vectorised pass per row.</summary>
@@ -33,6 +37,7 @@ public sealed class Relu : ElementwiseActivation
     }
 
     // a > 0 exactly where z > 0.
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Backward(ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
     {

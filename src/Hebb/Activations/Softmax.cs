@@ -4,14 +4,17 @@ namespace Hebb.Activations;
 /// maximum keeps e^x finite for any logits. Backward: dz = a ⊙ (da − ⟨da, a⟩) per row.</summary>
 public sealed class Softmax : Activation
 {
+    /// <inheritdoc/>
     public override string Name => "softmax";
 
+    /// <inheritdoc/>
     public override void Forward(ReadOnlySpan<float> z, Span<float> a, int rowLength)
     {
         for (int start = 0; start < z.Length; start += rowLength)
             Row(z.Slice(start, rowLength), a.Slice(start, rowLength));
     }
 
+    /// <inheritdoc/>
     public override void Backward(ReadOnlySpan<float> a, ReadOnlySpan<float> da, Span<float> dz, int rowLength)
     {
         for (int start = 0; start < a.Length; start += rowLength)

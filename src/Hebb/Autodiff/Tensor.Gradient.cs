@@ -45,6 +45,7 @@ public sealed partial class Tensor
         }
     }
 
+    /// <summary>Sets every element of <see cref="Grad"/> to 0, keeping its buffer, so that the next backward pass starts from nothing; does nothing while there is no gradient.</summary>
     public void ZeroGrad()
     {
         if (Grad is not null) Array.Clear(Grad.Data);

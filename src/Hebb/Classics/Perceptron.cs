@@ -10,12 +10,15 @@ namespace Hebb.Classics;
 /// </summary>
 public sealed class Perceptron
 {
+    /// <summary>An untrained perceptron; <paramref name="options"/> defaults to scikit-learn's (<see cref="PerceptronOptions"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range.</exception>
     public Perceptron(PerceptronOptions? options = null)
     {
         Options = options ?? new PerceptronOptions();
         Options.Validate();
     }
 
+    /// <summary>How the perceptron learns, checked when it was made.</summary>
     public PerceptronOptions Options { get; }
 
     /// <summary>The distinct labels seen by <see cref="Fit(Tensor, int[])"/>, in increasing order.</summary>
@@ -33,11 +36,15 @@ public sealed class Perceptron
     /// <summary>Epochs the training ran, the most of any unit (scikit-learn's <c>n_iter_</c>).</summary>
     public int EpochsRun { get; private set; }
 
+    /// <summary>Features per sample that <see cref="Fit(Tensor, int[])"/> saw: the width of <see cref="Weights"/>; 0 before fitting.</summary>
     public int FeatureCount => Weights.GetLength(1);
 
+    /// <summary>Learns from scratch from <paramref name="features"/> [samples, features] and one label per sample; returns this perceptron.</summary>
+    /// <exception cref="ArgumentException">No samples, a label count that is not one per sample, a feature that is not finite, or a single class.</exception>
     public Perceptron Fit(float[,] features, int[] labels) => Fit(Tensor.FromArray(features), labels);
 
-    /// <summary>Learns from scratch from <paramref name="features"/> [samples, features] and one label per sample.</summary>
+    /// <summary>Learns from scratch from <paramref name="features"/> [samples, features] and one label per sample; returns this perceptron.</summary>
+    /// <exception cref="ArgumentException">No samples, a label count that is not one per sample, a feature that is not finite, or a single class.</exception>
     public Perceptron Fit(Tensor features, int[] labels)
     {
         ArgumentNullException.ThrowIfNull(features);
@@ -70,9 +77,14 @@ public sealed class Perceptron
         return this;
     }
 
+    /// <summary>w·x + b of every unit for every sample: [samples, units], one column per row of <see cref="Weights"/>.</summary>
+    /// <exception cref="ArgumentException">The features are not [samples, FeatureCount] as in training, or one is not finite.</exception>
+    /// <exception cref="InvalidOperationException">The perceptron has not been fitted.</exception>
     public double[,] DecisionFunction(float[,] features) => DecisionFunction(Tensor.FromArray(features));
 
     /// <summary>w·x + b of every unit for every sample: [samples, units], one column per row of <see cref="Weights"/>.</summary>
+    /// <exception cref="ArgumentException">The features are not [samples, FeatureCount] as in training, or one is not finite.</exception>
+    /// <exception cref="InvalidOperationException">The perceptron has not been fitted.</exception>
     public double[,] DecisionFunction(Tensor features)
     {
         CheckFitted(features, "DecisionFunction");
@@ -88,6 +100,9 @@ public sealed class Perceptron
         return decisions;
     }
 
+    /// <summary>The class of each sample of <paramref name="features"/> [samples, features] (see <see cref="Predict(Tensor)"/>).</summary>
+    /// <exception cref="ArgumentException">The features are not [samples, FeatureCount] as in training, or one is not finite.</exception>
+    /// <exception cref="InvalidOperationException">The perceptron has not been fitted.</exception>
     public int[] Predict(float[,] features) => Predict(Tensor.FromArray(features));
 
     /// <summary>The class of each sample: with two classes the second when w·x + b &gt; 0, else the first; with
@@ -111,6 +126,9 @@ public sealed class Perceptron
         return predictions;
     }
 
+    /// <summary>The share of samples whose predicted class is their label (mean accuracy), from 0 to 1.</summary>
+    /// <exception cref="ArgumentException">The features are not [samples, FeatureCount] as in training, or one is not finite.</exception>
+    /// <exception cref="InvalidOperationException">The perceptron has not been fitted.</exception>
     public double Score(float[,] features, int[] labels) => Score(Tensor.FromArray(features), labels);
 
     /// <summary>The share of samples whose predicted class is their label (mean accuracy).</summary>
@@ -123,6 +141,7 @@ public sealed class Perceptron
         return predictions.Length == 0 ? 0 : (double)predictions.Zip(labels).Count(pair => pair.First == pair.Second) / predictions.Length;
     }
 
+    /// <summary><c>Perceptron(2 features => 2 classes, 7 epochs)</c>, or <c>Perceptron(not fitted)</c>.</summary>
     public override string ToString() => Classes.Length == 0
         ? "Perceptron(not fitted)"
         : $"Perceptron({FeatureCount} features => {Classes.Length} classes, {EpochsRun} epochs)";

@@ -31,6 +31,8 @@ public sealed record PerceptronOptions
     /// </summary>
     public uint Seed { get; init; }
 
+    /// <summary>Checks every option against its range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range: the message names it and its value.</exception>
     public void Validate()
     {
         if (!(LearningRate > 0) || !double.IsFinite(LearningRate))

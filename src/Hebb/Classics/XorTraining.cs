@@ -13,6 +13,9 @@ namespace Hebb.Classics;
 /// </summary>
 public static class XorTraining
 {
+    /// <summary>Trains a fresh network on the four XOR points until its loss is below <see cref="XorTrainingOptions.TargetLoss"/>
+    /// or <see cref="XorTrainingOptions.MaxSteps"/> have run; <paramref name="options"/> defaults to the note's settings.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static XorTrainingResult Train(XorTrainingOptions? options = null)
     {
         options ??= new XorTrainingOptions();

@@ -8,8 +8,11 @@ namespace Hebb.Classics;
 /// in a local minimum, as small XOR networks are known to.</summary>
 public sealed record XorTrainingOptions
 {
+    /// <summary>Units of the hidden layer (4); two are enough in principle, more make a stall less likely.</summary>
     public int HiddenWidth { get; init; } = 4;
+    /// <summary>Activation of the hidden layer (tanh).</summary>
     public Activation HiddenActivation { get; init; } = Activation.Tanh;
+    /// <summary>Step size of gradient descent (1.0).</summary>
     public float LearningRate { get; init; } = 1f;
     /// <summary>0: plain gradient descent, the note's optimiser.</summary>
     public float Momentum { get; init; }
@@ -24,6 +27,9 @@ public sealed record XorTrainingOptions
     /// <summary>Seed of the initial weights.</summary>
     public ulong Seed { get; init; } = 42;
 
+    /// <summary>Checks every option against its range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A width, loss or step count out of range.</exception>
+    /// <exception cref="ArgumentNullException">No hidden activation.</exception>
     public void Validate()
     {
         if (HiddenWidth < 1)

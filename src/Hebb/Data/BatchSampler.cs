@@ -13,12 +13,17 @@ public sealed class BatchSampler
     private readonly SeededRandom random;
     private readonly bool shuffle;
 
+    /// <summary>Samples dealt per epoch, each exactly once.</summary>
     public int SampleCount => order.Length;
+    /// <summary>Samples per batch, but for a smaller last one.</summary>
     public int BatchSize { get; }
 
     /// <summary>Batches per epoch; the last one is smaller when the sample count is not a multiple of the batch size.</summary>
     public int BatchCount => (order.Length + BatchSize - 1) / BatchSize;
 
+    /// <summary>A sampler over the indices 0 to <paramref name="sampleCount"/> − 1 that draws each epoch's order from
+    /// <paramref name="random"/>, or keeps them in order when <paramref name="shuffle"/> is false.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A count or batch size below 1.</exception>
     public BatchSampler(int sampleCount, int batchSize, SeededRandom random, bool shuffle = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleCount, 1);

@@ -15,10 +15,15 @@ public sealed partial class ImageDataset
     /// <summary>One class index per image, each below <see cref="ClassCount"/>.</summary>
     public byte[] Labels { get; }
 
+    /// <summary>Images in the set.</summary>
     public int Count => Labels.Length;
+    /// <summary>Rows of pixels per image (28 for MNIST).</summary>
     public int Height { get; }
+    /// <summary>Columns of pixels per image (28 for MNIST).</summary>
     public int Width { get; }
+    /// <summary>Inputs per image to a network: Height × Width pixels (784 for MNIST).</summary>
     public int FeatureCount => Height * Width;
+    /// <summary>Classes a model must tell apart: every label is below it.</summary>
     public int ClassCount { get; }
 
     /// <summary>Takes ownership of <paramref name="pixels"/> and <paramref name="labels"/> without copying them.</summary>
@@ -104,6 +109,7 @@ public sealed partial class ImageDataset
         return labels;
     }
 
+    /// <summary><c>ImageDataset(8000 images of 28x28, 10 classes)</c>.</summary>
     public override string ToString() =>
         $"ImageDataset({Count} images of {Height}x{Width}, {ClassCount} classes)";
 

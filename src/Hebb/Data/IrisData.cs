@@ -38,6 +38,7 @@ public sealed class IrisData
     /// <summary>setosa, versicolor, virginica.</summary>
     public IReadOnlyList<string> ClassNames { get; }
 
+    /// <summary>Flowers in the set (150).</summary>
     public int Count => Labels.Length;
 
     /// <summary>The built-in data set.</summary>

@@ -6,8 +6,10 @@ namespace Hebb.Data;
 /// </summary>
 public static class MnistData
 {
+    /// <summary>The ten digits, 0 to 9.</summary>
     public const int ClassCount = 10;
 
+    /// <summary>What <see cref="DataSplit.Source"/> says for the built-in sample, in reports and model files.</summary>
     public const string BuiltInSampleSource = "built-in MNIST sample";
 
     // The sample's README fixes this split: records 0..7999 are train, 8000..9999 test.

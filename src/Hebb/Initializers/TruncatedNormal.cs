@@ -6,8 +6,10 @@ namespace Hebb.Initializers;
 /// ("research shows training is faster with this stddev"; truncation keeps out extreme weights).</summary>
 public sealed class TruncatedNormal : Initializer
 {
+    /// <inheritdoc/>
     public override string Name => "truncated_normal";
 
+    /// <inheritdoc/>
     public override Tensor Create(int inputs, int outputs, SeededRandom random) =>
         Tensor.TruncatedNormal(random, 0f, 2f / MathF.Sqrt(inputs), inputs, outputs);
 }

@@ -22,6 +22,8 @@ public abstract class Layer
     /// <summary>The layer's kind as the model file and <c>hebb info</c> name it: dense, batch_norm, dropout.</summary>
     public abstract string Kind { get; }
 
+    /// <summary>The layer's output for a batch <paramref name="input"/> [batch, inputs], recorded for backpropagation
+    /// through the autodiff graph; what it does depends on <see cref="IsTraining"/> for dropout and batch normalization.</summary>
     public abstract Tensor Forward(Tensor input);
 
     /// <summary>Whether a <see cref="Sequential"/> names this layer after the one before it (<c>hidden1_dropout</c>)

@@ -5,6 +5,8 @@ using Hebb.Tensors;
 
 namespace Hebb.Losses;
 
+/// <summary>The losses, each a differentiable operation that returns a scalar tensor (the mean over the batch) to call
+/// <see cref="Tensor.Backward()"/> on: softmax cross-entropy, binary cross-entropy, mean squared error.</summary>
 public static partial class Loss
 {
     /// <summary>

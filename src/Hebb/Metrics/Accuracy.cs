@@ -24,6 +24,9 @@ public static class Accuracy
         return (double)hits / labels.Length;
     }
 
+    /// <summary>Whether <paramref name="label"/>'s logit is among the <paramref name="k"/> largest: fewer than k logits
+    /// are strictly larger (so ties count for the label, as in <c>tf.nn.in_top_k</c>); false when a logit is NaN or the label's is infinite.</summary>
+    /// <exception cref="ArgumentException">The label is not an index into <paramref name="logits"/>.</exception>
     public static bool InTopK(ReadOnlySpan<float> logits, int label, int k)
     {
         if ((uint)label >= (uint)logits.Length)

@@ -6,6 +6,9 @@ namespace Hebb.Serialization;
 /// </summary>
 public static class AtomicFile
 {
+    /// <summary>Runs <paramref name="writeContent"/> on a new hidden file beside <paramref name="path"/>, flushes it to disk
+    /// and renames it over <paramref name="path"/>. If <paramref name="writeContent"/> throws, the temporary file is deleted,
+    /// the exception goes on, and <paramref name="path"/> keeps what it held.</summary>
     public static void Write(string path, Action<Stream> writeContent)
     {
         var fullPath = Path.GetFullPath(path);

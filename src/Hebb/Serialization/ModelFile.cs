@@ -16,6 +16,7 @@ namespace Hebb.Serialization;
 /// </summary>
 public static class ModelFile
 {
+    /// <summary>The value of <c>__metadata__.format</c> in every model file Hebb writes; <see cref="Load"/> refuses any other.</summary>
     public const string Format = "hebb.sequential.v1";
     internal const string FormatKey = "format";
     internal const string ArchitectureKey = "hebb.architecture";
@@ -46,6 +47,9 @@ public static class ModelFile
         SafeTensorsWriter.Write(path, tensors, metadata);
     }
 
+    /// <summary>Reads a model file written by <see cref="Save"/> (or <c>hebb train</c>): the network with its weights, and what
+    /// was recorded about its training.</summary>
+    /// <exception cref="InvalidFileException">The file is not a Hebb model file, or is damaged: the message names the file, the field and what was expected.</exception>
     public static SavedModel Load(string path)
     {
         var file = SafeTensorsReader.Read(path);

@@ -7,7 +7,9 @@ public sealed class SafeTensorsFile
 {
     private readonly Dictionary<string, Tensor> tensorsByName;
 
+    /// <summary>The file that was read, as given.</summary>
     public string Path { get; }
+    /// <summary>Every tensor under its name, in the order their bytes lie in the data section.</summary>
     public IReadOnlyList<KeyValuePair<string, Tensor>> Tensors { get; }
 
     /// <summary>The header's <c>__metadata__</c>, including the <c>hebb.sha256</c> checksum in files Hebb wrote.</summary>

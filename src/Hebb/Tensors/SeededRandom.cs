@@ -9,6 +9,7 @@ public sealed class SeededRandom
     private ulong s0, s1, s2, s3;
     private double? spareNormal;
 
+    /// <summary>A generator whose whole sequence is fixed by <paramref name="seed"/>; any value, 0 included, is a good seed.</summary>
     public SeededRandom(ulong seed)
     {
         // SplitMix64 spreads any seed, 0 included, over the four words of state.
@@ -19,6 +20,7 @@ public sealed class SeededRandom
         s3 = SplitMix64(ref state);
     }
 
+    /// <summary>The next 64 random bits, every value equally likely; each other draw is made from these.</summary>
     public ulong NextUInt64()
     {
         ulong result = ulong.RotateLeft(s1 * 5, 7) * 9;

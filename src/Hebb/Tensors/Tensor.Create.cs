@@ -2,10 +2,16 @@ namespace Hebb.Tensors;
 
 public sealed partial class Tensor
 {
+    /// <summary>A new tensor of <paramref name="shape"/> filled with 0; no shape gives a scalar.</summary>
+    /// <exception cref="ArgumentException">A negative dimension, or more elements than an array can hold.</exception>
     public static Tensor Zeros(params int[] shape) => new(new float[CheckedCount(shape)], shape);
 
+    /// <summary>A new tensor of <paramref name="shape"/> filled with 1.</summary>
+    /// <exception cref="ArgumentException">A negative dimension, or more elements than an array can hold.</exception>
     public static Tensor Ones(params int[] shape) => Full(1f, shape);
 
+    /// <summary>A new tensor of <paramref name="shape"/> with every element <paramref name="value"/>.</summary>
+    /// <exception cref="ArgumentException">A negative dimension, or more elements than an array can hold.</exception>
     public static Tensor Full(float value, params int[] shape)
     {
         var data = new float[CheckedCount(shape)];
@@ -13,6 +19,7 @@ public sealed partial class Tensor
         return new Tensor(data, shape);
     }
 
+    /// <summary>A rank-0 tensor (shape []) holding <paramref name="value"/>, as losses return.</summary>
     public static Tensor Scalar(float value) => new([value]);
 
     /// <summary>A rank-1 tensor holding a copy of <paramref name="values"/>.</summary>
@@ -59,6 +66,7 @@ public sealed partial class Tensor
         return new Tensor(data, shape);
     }
 
+    /// <summary>A copy of the elements and shape, with no gradient and no place in the autodiff graph.</summary>
     public Tensor Clone() => new((float[])Data.Clone(), shape);
 
     private static int CheckedCount(int[] shape)

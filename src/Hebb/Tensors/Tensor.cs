@@ -11,8 +11,11 @@ public sealed partial class Tensor
     /// <summary>The elements in row-major order; its length is the product of the shape.</summary>
     public float[] Data { get; }
 
+    /// <summary>The size of each dimension, e.g. [50, 784] for a batch of MNIST images; empty for a scalar.</summary>
     public IReadOnlyList<int> Shape => shape;
+    /// <summary>The number of dimensions: 0 for a scalar, 1 for a vector, 2 for a matrix.</summary>
     public int Rank => shape.Length;
+    /// <summary>The number of elements, the product of <see cref="Shape"/>.</summary>
     public int Length => Data.Length;
 
     /// <summary>Wraps <paramref name="data"/> without copying it.</summary>
@@ -30,6 +33,9 @@ public sealed partial class Tensor
         this.shape = (int[])shape.Clone();
     }
 
+    /// <summary>The element at <paramref name="index"/>, one coordinate per dimension; reading or writing it is not recorded for backpropagation.</summary>
+    /// <exception cref="ArgumentException">The index has the wrong number of coordinates.</exception>
+    /// <exception cref="IndexOutOfRangeException">A coordinate lies outside its dimension.</exception>
     public float this[params int[] index]
     {
         get => Data[Offset(index)];
@@ -45,15 +51,19 @@ public sealed partial class Tensor
     /// <summary>Elements per leading index (the row length when viewed as a matrix).</summary>
     public int RowLength => shape.Length == 0 ? 1 : Length / Math.Max(1, shape[0]) ;
 
+    /// <summary>A copy of <see cref="Shape"/> as an array, to make a tensor of the same shape.</summary>
     public int[] ShapeArray() => (int[])shape.Clone();
 
+    /// <summary>The shape as text, <c>[50, 784]</c>, as error messages show it.</summary>
     public string ShapeString => ShapeText(shape);
 
     /// <summary>Row <paramref name="row"/> of the tensor viewed as [Rows, RowLength].</summary>
     public Span<float> RowSpan(int row) => Data.AsSpan(row * RowLength, RowLength);
 
+    /// <summary>Whether <paramref name="other"/> has exactly this shape (same rank, same dimensions).</summary>
     public bool SameShape(Tensor other) => shape.AsSpan().SequenceEqual(other.shape);
 
+    /// <summary>The shape and the first eight elements, <c>Tensor[2, 3][1, 2, 3, 4, 5, 6]</c>, for debugging.</summary>
     public override string ToString()
     {
         const int shown = 8;
@@ -90,5 +100,6 @@ public sealed partial class Tensor
         return count;
     }
 
+    /// <summary><paramref name="shape"/> as text, <c>[50, 784]</c>.</summary>
     public static string ShapeText(ReadOnlySpan<int> shape) => "[" + string.Join(", ", shape.ToArray()) + "]";
 }

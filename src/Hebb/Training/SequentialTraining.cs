@@ -3,6 +3,7 @@ using Hebb.Layers;
 
 namespace Hebb.Training;
 
+/// <summary>The note's <c>model.Fit(train, …)</c> as an extension of <see cref="Sequential"/>, over <see cref="Trainer"/>.</summary>
 public static class SequentialTraining
 {
     /// <summary>Trains <paramref name="model"/> as the note does (SGD on shuffled mini-batches; defaults

@@ -15,6 +15,9 @@ public sealed class RandomSearch
     // The cut has a stream of its own, so that it is the same however many configurations are drawn.
     private const ulong SplitStream = 0x5_0117_CA7EUL;
 
+    /// <summary>A search over <paramref name="space"/> (by default the note's advice, <see cref="SearchSpace"/>) with the
+    /// budget of <paramref name="options"/> (by default 20 trials of 10 epochs).</summary>
+    /// <exception cref="ArgumentException">The space or the options are out of range; the message names the setting.</exception>
     public RandomSearch(SearchSpace? space = null, RandomSearchOptions? options = null)
     {
         Space = space ?? new SearchSpace();
@@ -23,7 +26,9 @@ public sealed class RandomSearch
         Options.Validate();
     }
 
+    /// <summary>The networks and learning rates the search draws from.</summary>
     public SearchSpace Space { get; }
+    /// <summary>Trials, epochs, batch size, seed and validation set of the search.</summary>
     public RandomSearchOptions Options { get; }
 
     /// <summary>The validation set every trial is scored on, and the rest of <paramref name="train"/> that each trains on.</summary>

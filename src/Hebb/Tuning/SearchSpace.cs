@@ -13,14 +13,24 @@ public sealed class SearchSpace
     public static readonly IReadOnlyList<Activation> HiddenActivations =
         [Activation.Relu, Activation.Tanh, Activation.Sigmoid, Activation.Elu, Activation.LeakyRelu];
 
+    /// <summary>Fewest hidden layers a network may have (1).</summary>
     public int MinHiddenLayers { get; init; } = 1;
+    /// <summary>Most hidden layers a network may have (4).</summary>
     public int MaxHiddenLayers { get; init; } = 4;
+    /// <summary>Narrowest hidden layer, in units (16).</summary>
     public int MinWidth { get; init; } = 16;
+    /// <summary>Widest hidden layer, in units (512).</summary>
     public int MaxWidth { get; init; } = 512;
+    /// <summary>Hidden activations to choose from, one per network (by default all of <see cref="HiddenActivations"/>).</summary>
     public IReadOnlyList<Activation> Activations { get; init; } = HiddenActivations;
+    /// <summary>Smallest learning rate drawn (0.001).</summary>
     public double MinLearningRate { get; init; } = 1e-3;
+    /// <summary>Largest learning rate drawn (0.3).</summary>
     public double MaxLearningRate { get; init; } = 0.3;
 
+    /// <summary>Checks that every range is non-empty and in order and every activation can train.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A range is empty, out of order or not positive.</exception>
+    /// <exception cref="ArgumentException">No activation, or one outside <see cref="HiddenActivations"/>.</exception>
     public void Validate()
     {
         if (MinHiddenLayers < 1 || MaxHiddenLayers < MinHiddenLayers)

@@ -5,6 +5,8 @@ namespace Hebb.Autodiff;
 /// <summary>Element-wise arithmetic with suffix broadcasting (see <see cref="Broadcast"/>).</summary>
 public static partial class Ops
 {
+    /// <summary>a + b, element by element; <paramref name="b"/>'s shape must equal <paramref name="a"/>'s or be a suffix of it (a bias [n] against [batch, n]). The result has a's shape.</summary>
+    /// <exception cref="ArgumentException">The shapes do not broadcast.</exception>
     public static Tensor Add(Tensor a, Tensor b)
     {
         var (output, broadcast) = Elementwise(a, b, "Add", TensorPrimitives.Add);
@@ -15,6 +17,8 @@ public static partial class Ops
         }, a, b);
     }
 
+    /// <summary>a − b, element by element; <paramref name="b"/>'s shape must equal <paramref name="a"/>'s or be a suffix of it (a bias [n] against [batch, n]). The result has a's shape.</summary>
+    /// <exception cref="ArgumentException">The shapes do not broadcast.</exception>
     public static Tensor Subtract(Tensor a, Tensor b)
     {
         var (output, broadcast) = Elementwise(a, b, "Subtract", TensorPrimitives.Subtract);
@@ -30,6 +34,8 @@ public static partial class Ops
         }, a, b);
     }
 
+    /// <summary>a · b, element by element (the Hadamard product); <paramref name="b"/>'s shape must equal <paramref name="a"/>'s or be a suffix of it (a bias [n] against [batch, n]). The result has a's shape.</summary>
+    /// <exception cref="ArgumentException">The shapes do not broadcast.</exception>
     public static Tensor Multiply(Tensor a, Tensor b)
     {
         var (output, broadcast) = Elementwise(a, b, "Multiply", TensorPrimitives.Multiply);
@@ -67,6 +73,7 @@ public static partial class Ops
         return Autograd.Record("AddScalar", output, gradient => x.AccumulateGrad(gradient.Data), x);
     }
 
+    /// <summary>y = −x.</summary>
     public static Tensor Negate(Tensor x) => Scale(x, -1f);
 
     private delegate void BinaryKernel(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> destination);

@@ -5,6 +5,7 @@ namespace Hebb.Autodiff;
 /// <summary>Sum, mean and max, over the whole tensor or along one axis (which is then removed).</summary>
 public static partial class Ops
 {
+    /// <summary>The sum of every element, as a scalar tensor (rank 0).</summary>
     public static Tensor Sum(Tensor x)
     {
         var output = Tensor.Scalar(TensorPrimitives.Sum(x.Data));
@@ -12,8 +13,11 @@ public static partial class Ops
             TensorPrimitives.Add(x.GradData(), gradient.Data[0], x.GradData()), x);
     }
 
+    /// <summary>The mean of every element, as a scalar tensor; 0 for an empty tensor.</summary>
     public static Tensor Mean(Tensor x) => Scale(Sum(x), 1f / Math.Max(1, x.Length));
 
+    /// <summary>The sum along <paramref name="axis"/> (negative counts from the end), which the result no longer has: [batch, n] summed along 0 is [n].</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The tensor has no such axis.</exception>
     public static Tensor Sum(Tensor x, int axis)
     {
         var view = AxisView.Of(x, axis);
@@ -33,6 +37,8 @@ public static partial class Ops
         }, x);
     }
 
+    /// <summary>The mean along <paramref name="axis"/> (negative counts from the end), which the result no longer has.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The tensor has no such axis.</exception>
     public static Tensor Mean(Tensor x, int axis) => Scale(Sum(x, axis), 1f / Math.Max(1, x.Dim(axis)));
 
     /// <summary>Maximum along an axis; the gradient goes to the first position holding it.</summary>

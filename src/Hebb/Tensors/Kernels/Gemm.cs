@@ -13,6 +13,10 @@ public static class Gemm
     public static string KernelName =>
         Avx512MicroKernel.IsSupported ? "AVX-512" : Avx2MicroKernel.IsSupported ? "AVX2+FMA" : $"Vector<float> ({System.Numerics.Vector<float>.Count} lanes)";
 
+    /// <summary>C = op(A)·op(B), or C += op(A)·op(B) when <paramref name="accumulate"/>, with C [m, n] row-major and
+    /// A and B stored as <paramref name="layout"/> says; uses up to <see cref="Parallelism.ThreadCount"/> threads.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A negative size.</exception>
+    /// <exception cref="ArgumentException">An array shorter than its matrix.</exception>
     public static void Product(MatrixLayout layout, float[] a, float[] b, float[] c, int m, int k, int n, bool accumulate)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(m);

@@ -6,6 +6,9 @@ public static class Parallelism
 {
     private static int threadCount = Environment.ProcessorCount;
 
+    /// <summary>Threads the kernels split a large product between, the machine's processor count by default; the
+    /// process-wide setting that <c>hebb train --threads</c> changes.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set below 1.</exception>
     public static int ThreadCount
     {
         get => threadCount;
