@@ -11,9 +11,6 @@ namespace Hebb.Serialization;
 /// </summary>
 internal static class SafeTensorsEntryParser
 {
-    /// <summary>PyTorch's own limit on a tensor's dimensions: a longer shape is damage, and would cost a check per dimension.</summary>
-    public const int MaxRank = 64;
-
     /// <param name="path">The file the header came from, named in every error.</param>
     /// <param name="name">The tensor's name as the file spells it; messages show it escaped (<see cref="InvalidFileException.Echo"/>).</param>
     /// <param name="entry">The header's value under that name.</param>
@@ -52,8 +49,8 @@ internal static class SafeTensorsEntryParser
     {
         var field = $"tensor '{name}' shape";
         int rank = shapeArray.GetArrayLength();
-        if (rank > MaxRank)
-            throw new InvalidFileException(path, field, $"expected at most {MaxRank} dimensions, found {rank}");
+        if (rank > FileLimits.MaxRank)
+            throw new InvalidFileException(path, field, $"expected at most {FileLimits.MaxRank} dimensions, found {rank}");
         var shape = new int[rank];
         int axis = 0;
         foreach (var dimension in shapeArray.EnumerateArray())

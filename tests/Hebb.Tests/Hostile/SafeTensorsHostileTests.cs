@@ -32,7 +32,7 @@ public sealed class SafeTensorsHostileTests : IDisposable
         var shape = "[" + string.Join(",", Enumerable.Repeat("1", rank)) + "]";
         var error = Reject(SafeTensorsBytes.Build(SafeTensorsBytes.OneTensorHeader(shape: shape, offsets: "[0, 4]"), new byte[4]));
         Assert.Equal("tensor 'w' shape", error.Field);
-        Assert.Contains($"expected at most {SafeTensorsEntryParser.MaxRank} dimensions, found {rank}", error.Message);
+        Assert.Contains($"expected at most {FileLimits.MaxRank} dimensions, found {rank}", error.Message);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public static class OnnxImport
         var initializers = new Dictionary<string, TensorProto>(StringComparer.Ordinal);
         foreach (var initializer in graph.Initializer)
             if (!initializers.TryAdd(initializer.Name, initializer))
-                throw new InvalidFileException(path, $"initializer '{initializer.Name}'", "expected each initializer name once, found it twice");
+                throw new InvalidFileException(path, $"initializer '{InvalidFileException.Echo(initializer.Name)}'", "expected each initializer name once, found it twice");
         // Older exporters list the initializers among the inputs too; the data input is the one that is not one.
         var inputs = graph.Input.Where(input => !initializers.ContainsKey(input.Name)).ToList();
         if (inputs.Count != 1)
@@ -44,7 +44,7 @@ public static class OnnxImport
             var dataInputs = node.Input.Where(name => name.Length > 0 && !initializers.ContainsKey(name)).ToList();
             if (dataInputs.Count != 1 || dataInputs[0] != current || node.Output.Count == 0)
                 throw new InvalidFileException(path, OnnxNodes.Describe(node),
-                    $"expected one input, the output '{current}' of the node before it (a chain of layers), found [{string.Join(", ", node.Input.Select(n => $"'{n}'"))}]");
+                    $"expected one input, the output '{InvalidFileException.Echo(current)}' of the node before it (a chain of layers), found [{InvalidFileException.Echo(string.Join(", ", node.Input.Select(n => $"'{n}'")))}]");
             builder.Add(node);
             current = node.Output[0];
         }
@@ -60,7 +60,7 @@ public static class OnnxImport
         bool logitsAndSoftmax = outputs.Count == 2 && outputs[1] == end && last is { OpType: "Softmax" or "LogSoftmax" } && outputs[0] == last.Input[0];
         if (!logitsAndSoftmax && (outputs.Count != 1 || outputs[0] != end))
             throw new InvalidFileException(path, "graph outputs",
-                $"expected one output, '{end}' of the last node (or the logits and their softmax), found [{string.Join(", ", outputs.Select(name => $"'{name}'"))}]");
+                $"expected one output, '{InvalidFileException.Echo(end)}' of the last node (or the logits and their softmax), found [{InvalidFileException.Echo(string.Join(", ", outputs.Select(name => $"'{name}'")))}]");
     }
 
     private static ModelProto ReadModel(string path)
@@ -74,7 +74,7 @@ public static class OnnxImport
         try { return ModelProto.Parser.ParseFrom(bytes); }
         catch (InvalidProtocolBufferException error)
         {
-            throw new InvalidFileException(path, "model", $"expected an ONNX model (a ModelProto message), {error.Message}", error);
+            throw new InvalidFileException(path, "model", $"expected an ONNX model (a ModelProto message), {InvalidFileException.Echo(error.Message)}", error);
         }
     }
 
@@ -86,13 +86,13 @@ public static class OnnxImport
         var tensor = input.Type?.TensorType;
         if (tensor is null) return null;
         if (tensor.ElemType != (int)TensorProto.Types.DataType.Float)
-            throw new InvalidFileException(path, $"input '{input.Name}' elem_type", $"expected 1 (float32), found {tensor.ElemType}");
+            throw new InvalidFileException(path, $"input '{InvalidFileException.Echo(input.Name)}' elem_type", $"expected 1 (float32), found {tensor.ElemType}");
         var dims = tensor.Shape?.Dim;
         if (dims is null || dims.Count < 2 || dims.Skip(1).Any(dim => dim.ValueCase != TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue))
             return null;
         long features = dims.Skip(1).Aggregate(1L, (product, dim) => Math.Min(product * Math.Max(dim.DimValue, 0), int.MaxValue));
         return features is >= 1 and < int.MaxValue
             ? (int)features
-            : throw new InvalidFileException(path, $"input '{input.Name}' shape", $"expected a positive number of features, found {features}");
+            : throw new InvalidFileException(path, $"input '{InvalidFileException.Echo(input.Name)}' shape", $"expected a positive number of features, found {features}");
     }
 }

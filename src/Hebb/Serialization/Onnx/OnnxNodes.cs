@@ -20,8 +20,8 @@ internal static class OnnxNodes
     public static AttributeProto Attribute(string name, float value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Float, F = value };
 
-    /// <summary>Describes a node as errors name it: <c>node '/0/Gemm' (Gemm)</c>.</summary>
-    public static string Describe(NodeProto node) => $"node '{node.Name}' ({node.OpType})";
+    /// <summary>Describes a node as errors name it, <c>node '/0/Gemm' (Gemm)</c>, its text from the file escaped and cut.</summary>
+    public static string Describe(NodeProto node) => $"node '{InvalidFileException.Echo(node.Name)}' ({InvalidFileException.Echo(node.OpType)})";
 
     public static long Int(NodeProto node, string name, long fallback, string path) =>
         Find(node, name, AttributeProto.Types.AttributeType.Int, path)?.I ?? fallback;

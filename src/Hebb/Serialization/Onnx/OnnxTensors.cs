@@ -23,7 +23,7 @@ internal static class OnnxTensors
     /// <summary>The initializer's values as a Hebb tensor of its shape; anything but dense float32 data is an error.</summary>
     public static Tensor ToTensor(TensorProto proto, string path)
     {
-        string field = $"initializer '{proto.Name}'";
+        string field = $"initializer '{InvalidFileException.Echo(proto.Name)}'";
         if (proto.DataType != (int)TensorProto.Types.DataType.Float)
             throw new InvalidFileException(path, $"{field} data_type", $"expected 1 (float32), found {proto.DataType}");
         if (proto.DataLocation == TensorProto.Types.DataLocation.External || proto.ExternalData.Count > 0)
@@ -53,6 +53,8 @@ internal static class OnnxTensors
     // Every dimension is checked, and so is the product, before the product sizes anything.
     private static int[] Shape(TensorProto proto, string field, string path)
     {
+        if (proto.Dims.Count > FileLimits.MaxRank)
+            throw new InvalidFileException(path, $"{field} dims", $"expected at most {FileLimits.MaxRank} dimensions, found {proto.Dims.Count}");
         var shape = new int[proto.Dims.Count];
         long count = 1;
         for (int i = 0; i < shape.Length; i++)

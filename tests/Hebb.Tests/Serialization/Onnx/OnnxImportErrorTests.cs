@@ -115,6 +115,27 @@ public sealed class OnnxImportErrorTests : IDisposable
         Assert.Contains("graph outputs: expected one output, 'output' of the last node (or the logits and their softmax), found ['output', 'output']", Refused(Write("outputs.onnx", model)).Message);
     }
 
+    [Fact]
+    public void AShapeOfVeryManyDimensionsIsRefusedAtOnce()
+    {
+        var model = Model("gemm_relu_tanh.onnx");
+        model.Graph.Initializer[0].Dims.AddRange(Enumerable.Repeat(1L, 100_000));
+        var error = Refused(Write("rank.onnx", model));
+        Assert.Contains($"dims: expected at most {Hebb.Serialization.FileLimits.MaxRank} dimensions, found 100002", error.Message);
+        Assert.True(error.Message.Length < 300, error.Message);
+    }
+
+    [Fact]
+    public void NamesFromTheFileAreEchoedEscaped()
+    {
+        var model = Model("unsupported_conv.onnx");
+        model.Graph.Node[0].Name = "\u001b]0;owned\u0007" + new string('x', 1000);
+        var error = Refused(Write("escape.onnx", model));
+        Assert.Contains("node '\\x1b]0;owned\\x07xxx", error.Message);
+        Assert.DoesNotContain(error.Message, char.IsControl);
+        Assert.Contains("(1010 characters)", error.Message);
+    }
+
     private static InvalidFileException Refused(string path)
     {
         var error = Assert.Throws<InvalidFileException>(() => OnnxImport.Load(path));
