@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hebb.Data;
+using Hebb.Serialization;
 
 namespace Hebb.Cli.Commands;
 
@@ -25,14 +26,16 @@ internal static class SharedOptions
     public static DataSplit LoadData(string? folder) =>
         folder is null ? MnistData.LoadBuiltInSample() : MnistData.LoadFolder(folder);
 
-    /// <summary>Fails before the work, not after an hour of it, when its result could not be written to <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Fails before the work, not after an hour of it, when its result could not be written to <paramref name="path"/>:
+    /// an empty name, a missing or unwritable folder (a temporary file is made there and removed), a folder or a device.
+    /// </summary>
     public static void CheckOutputPath(string path, string option = "--output")
     {
-        if (Directory.Exists(path))
-            throw new UsageException($"{option}: {path} is a folder; expected a file name");
-        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (!Directory.Exists(folder))
-            throw new UsageException($"{option}: folder {folder} does not exist");
+        if (path.Length == 0)
+            throw new UsageException($"{option}: expected a file name, found an empty string");
+        try { AtomicFile.CheckWritable(path); }
+        catch (IOException error) { throw new UsageException($"{option}: {error.Message}"); }
     }
 
     public static int Positive(int value, string option) =>

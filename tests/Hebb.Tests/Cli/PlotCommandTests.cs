@@ -109,7 +109,7 @@ public sealed class PlotCommandTests(ShortTrainingRun training) : IClassFixture<
     {
         var missing = folder.PathOf("missing");
 
-        Plot("activations", "--output", Path.Combine(missing, "activations.png")).AssertFailed(2, $"--output: folder {missing} does not exist");
+        Plot("activations", "--output", Path.Combine(missing, "activations.png")).AssertFailed(2, "--output: ", $"folder {missing} does not exist");
     }
 
     [Fact]

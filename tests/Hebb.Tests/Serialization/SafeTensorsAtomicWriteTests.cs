@@ -50,7 +50,7 @@ public sealed class SafeTensorsAtomicWriteTests : IDisposable
             throw new IOException("disk full");
         }));
 
-        Assert.Equal("disk full", error.Message);
+        Assert.Equal($"{path}: cannot write it: disk full", error.Message);
         AssertPreviousFileIntact();
     }
 
