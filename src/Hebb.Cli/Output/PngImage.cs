@@ -9,9 +9,12 @@ internal static class PngImage
     /// Fails, naming the image and its size, unless it is a PNG of <paramref name="expectedPixels"/> pixels, one per
     /// model input: the structure and size are checked (<see cref="PngLayout"/>) before any pixel is decoded.
     /// </summary>
-    public static float[] ReadGrayscale(string path, bool invert, int expectedPixels)
+    public static float[] ReadGrayscale(string path, bool invert, int expectedPixels) =>
+        ReadGrayscale(ReadFile(path), path, invert, expectedPixels);
+
+    /// <param name="path">Names the image in messages.</param>
+    public static float[] ReadGrayscale(byte[] file, string path, bool invert, int expectedPixels)
     {
-        var file = ReadFile(path);
         PngLayout.Check(path, file, expectedPixels, (width, height) =>
             $"expected {SizeText(expectedPixels)} for the model's {expectedPixels} inputs, found {width}x{height}");
         ImageResult image;

@@ -16,13 +16,19 @@ public static class SafeTensorsReader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return Read(stream, path);
+    }
+
+    /// <param name="path">Names the file in messages; <paramref name="stream"/> must be seekable, its length known.</param>
+    internal static SafeTensorsFile Read(Stream stream, string path)
+    {
         var header = SafeTensorsHeaderParser.Parse(path, ReadHeaderJson(path, stream));
         var ordered = DataSectionLayout.Arrange(path, header.Entries, stream.Length - stream.Position);
         var tensors = ReadTensors(path, stream, ordered, header.Metadata);
         return new SafeTensorsFile(path, tensors, header.Metadata);
     }
 
-    private static byte[] ReadHeaderJson(string path, FileStream stream)
+    private static byte[] ReadHeaderJson(string path, Stream stream)
     {
         if (stream.Length < HeaderLengthBytes)
             throw new InvalidFileException(path, "header length", $"expected a file of at least {HeaderLengthBytes} bytes, found {stream.Length}");

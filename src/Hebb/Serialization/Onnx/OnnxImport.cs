@@ -21,9 +21,12 @@ public static class OnnxImport
     private const long MaximumFileBytes = int.MaxValue;
 
     /// <summary>Reads the model in <paramref name="path"/>; its layers are named as Hebb names them (hidden1, …, outputs).</summary>
-    public static OnnxImportResult Load(string path)
+    public static OnnxImportResult Load(string path) => Load(ReadFile(path), path);
+
+    /// <param name="path">Names the file in messages.</param>
+    internal static OnnxImportResult Load(byte[] bytes, string path)
     {
-        var graph = ReadModel(path).Graph
+        var graph = Parse(bytes, path).Graph
             ?? throw new InvalidFileException(path, "graph", "expected a graph, found none");
         var initializers = new Dictionary<string, TensorProto>(StringComparer.Ordinal);
         foreach (var initializer in graph.Initializer)
@@ -63,13 +66,18 @@ public static class OnnxImport
                 $"expected one output, '{InvalidFileException.Echo(end)}' of the last node (or the logits and their softmax), found [{InvalidFileException.Echo(string.Join(", ", outputs.Select(name => $"'{name}'")))}]");
     }
 
-    private static ModelProto ReadModel(string path)
+    private static byte[] ReadFile(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         if (stream.Length > MaximumFileBytes)
             throw new InvalidFileException(path, "size", $"expected at most {MaximumFileBytes} bytes (an ONNX file is one protobuf message), found {stream.Length}");
         var bytes = new byte[stream.Length];
         stream.ReadExactly(bytes);
+        return bytes;
+    }
+
+    private static ModelProto Parse(byte[] bytes, string path)
+    {
         // Parsing from memory checks every length-delimited field against the bytes that are there.
         try { return ModelProto.Parser.ParseFrom(bytes); }
         catch (InvalidProtocolBufferException error)
