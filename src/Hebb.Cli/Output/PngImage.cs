@@ -12,7 +12,10 @@ internal static class PngImage
     public static float[] ReadGrayscale(string path, bool invert, int expectedPixels) =>
         ReadGrayscale(ReadFile(path), path, invert, expectedPixels);
 
+    /// <param name="file">The PNG file's bytes.</param>
     /// <param name="path">Names the image in messages.</param>
+    /// <param name="invert">The digit is dark on a light background.</param>
+    /// <param name="expectedPixels">The model's inputs.</param>
     public static float[] ReadGrayscale(byte[] file, string path, bool invert, int expectedPixels)
     {
         PngLayout.Check(path, file, expectedPixels, (width, height) =>

@@ -52,7 +52,16 @@ public static class ModelFile
     /// <exception cref="InvalidFileException">The file is not a Hebb model file, or is damaged: the message names the file, the field and what was expected.</exception>
     public static SavedModel Load(string path)
     {
-        var file = SafeTensorsReader.Read(path);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return Load(stream, path);
+    }
+
+    /// <param name="stream">The model file's bytes; seekable, its length known.</param>
+    /// <param name="path">Names the file in messages.</param>
+    internal static SavedModel Load(Stream stream, string path)
+    {
+        var file = SafeTensorsReader.Read(stream, path);
         string format = Required(file, FormatKey);
         if (format != Format)
             throw new InvalidFileException(path, $"__metadata__.{FormatKey}", $"expected '{Format}', found '{InvalidFileException.Echo(format)}'");

@@ -20,6 +20,8 @@ internal static class SafeTensorsEntryParser
         if (entry.ValueKind != JsonValueKind.Object)
             throw new InvalidFileException(path, $"tensor '{shown}'",
                 $"expected an object with dtype, shape and data_offsets, found {JsonDescription.Of(entry)}");
+        // Looking a key up decodes every key before it: one that no string can hold must fail here, named, not there.
+        foreach (var key in entry.EnumerateObject()) JsonText.NameOf(key, path, $"tensor '{shown}' key");
         CheckDtype(path, shown, Property(path, shown, entry, "dtype", JsonValueKind.String));
         var shape = ParseShape(path, shown, Property(path, shown, entry, "shape", JsonValueKind.Array));
         var (begin, end) = ParseOffsets(path, shown, Property(path, shown, entry, "data_offsets", JsonValueKind.Array));

@@ -19,7 +19,8 @@ public static class SafeTensorsReader
         return Read(stream, path);
     }
 
-    /// <param name="path">Names the file in messages; <paramref name="stream"/> must be seekable, its length known.</param>
+    /// <param name="stream">The file's bytes; seekable, its length known.</param>
+    /// <param name="path">Names the file in messages.</param>
     internal static SafeTensorsFile Read(Stream stream, string path)
     {
         var header = SafeTensorsHeaderParser.Parse(path, ReadHeaderJson(path, stream));

@@ -179,6 +179,19 @@ public sealed class ModelFileTests(ModelFileFixture saved) : IClassFixture<Model
         return path;
     }
 
+    [Fact]
+    public void ArchitectureWithALoneSurrogateEscapeIsAFormatError() =>
+        AssertLoadFails(Variant((_, metadata) => metadata["hebb.architecture"] = metadata["hebb.architecture"].Replace("\"hidden1\"", "\"\\ud800\"")),
+            "__metadata__.hebb.architecture", "expected a JSON list of layers");
+
+    [Fact]
+    public void HistoryWithALoneSurrogateEscapeIsAFormatError()
+    {
+        var saved = ModelFile.Load(Variant((_, metadata) => metadata["hebb.history"] = "[{\"epoch\":\"\\ud800\"}]"));
+        var error = Assert.Throws<InvalidFileException>(() => saved.History());
+        Assert.Equal("__metadata__.hebb.history", error.Field);
+    }
+
     private static void AssertLoadFails(string path, string field, string problem)
     {
         var error = Assert.Throws<InvalidFileException>(() => ModelFile.Load(path));

@@ -1,4 +1,5 @@
 using Hebb.Fuzz;
+using Hebb.Tests.Hostile;
 using SharpFuzz;
 
 // Hebb.Fuzz TARGET            under afl-fuzz: one process serves many inputs (SharpFuzz's persistent mode)
@@ -9,9 +10,9 @@ if (args is ["seeds", var folder])
     Seeds.Write(folder);
     return 0;
 }
-if (args.Length < 1 || !FuzzTargets.ByName.TryGetValue(args[0], out var target))
+if (args.Length < 1 || !ReaderTargets.ByName.TryGetValue(args[0], out var target))
 {
-    Console.Error.WriteLine($"usage: Hebb.Fuzz TARGET [FILE...] | Hebb.Fuzz seeds FOLDER; targets: {string.Join(", ", FuzzTargets.ByName.Keys)}");
+    Console.Error.WriteLine($"usage: Hebb.Fuzz TARGET [FILE...] | Hebb.Fuzz seeds FOLDER; targets: {string.Join(", ", ReaderTargets.ByName.Keys)}");
     return 2;
 }
 if (args.Length == 1)
@@ -20,7 +21,7 @@ if (args.Length == 1)
     {
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        FuzzTargets.Run(target, buffer.ToArray());
+        ReaderTargets.Run(target, buffer.ToArray());
     });
     return 0;
 }

@@ -23,6 +23,7 @@ public static class OnnxImport
     /// <summary>Reads the model in <paramref name="path"/>; its layers are named as Hebb names them (hidden1, …, outputs).</summary>
     public static OnnxImportResult Load(string path) => Load(ReadFile(path), path);
 
+    /// <param name="bytes">The ONNX file's bytes.</param>
     /// <param name="path">Names the file in messages.</param>
     internal static OnnxImportResult Load(byte[] bytes, string path)
     {

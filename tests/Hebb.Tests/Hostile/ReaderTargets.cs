@@ -3,16 +3,16 @@ using Hebb.Data;
 using Hebb.Serialization;
 using Hebb.Serialization.Onnx;
 
-namespace Hebb.Fuzz;
+namespace Hebb.Tests.Hostile;
 
 /// <summary>
-/// One target per reader: the bytes AFL++ hands over, read as that reader reads a file. A target returns on
-/// success or on <see cref="InvalidFileException"/>, the clean error; any other exception escapes, and SharpFuzz
-/// reports it to AFL++ as a crash.
+/// Each reader Hebb has for files from elsewhere, as a function of the file's bytes: the fuzz targets of
+/// tools/fuzz (which compiles this file in) and the regression cases of <see cref="FuzzFindingsTests"/>, one table
+/// for both. A reader returns or throws <see cref="InvalidFileException"/>, the clean error; anything else is a defect.
 /// </summary>
-internal static class FuzzTargets
+internal static class ReaderTargets
 {
-    /// <summary>What the fuzzed bytes are called in messages (the readers name their file).</summary>
+    /// <summary>What the bytes are called in messages (the readers name their file).</summary>
     private const string Source = "fuzz-input";
 
     /// <summary>The model inputs of <c>hebb predict --image</c> with the note's network: one 28x28 digit.</summary>
@@ -20,7 +20,8 @@ internal static class FuzzTargets
 
     public static readonly IReadOnlyDictionary<string, Action<byte[]>> ByName = new Dictionary<string, Action<byte[]>>
     {
-        ["safetensors"] = bytes => SafeTensorsReader.Read(new MemoryStream(bytes, writable: false), Source),
+        // As 'hebb eval', 'info' and 'plot history' read a model file: the safetensors layer, the model and its history.
+        ["safetensors"] = bytes => ModelFile.Load(new MemoryStream(bytes, writable: false), Source).History(),
         ["idx-images"] = bytes => IdxReader.ReadImages(new MemoryStream(bytes, writable: false), Source),
         ["idx-labels"] = bytes => IdxReader.ReadLabels(new MemoryStream(bytes, writable: false), Source),
         ["png"] = bytes => PngImage.ReadGrayscale(bytes, Source, invert: false, DigitPixels),
