@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Hebb.Cli.Commands;
 
 namespace Hebb.Cli;
@@ -11,8 +12,12 @@ public static class HebbCommandLine
     {
         var verbose = new Option<bool>("--verbose") { Description = "Print the stack trace of an error", Recursive = true };
         var context = new CommandContext(output, error);
-        var root = new RootCommand("Hebb: train, evaluate and run multilayer perceptrons in managed C#.")
+        // A plain command named 'hebb' rather than a RootCommand, whose name (and so the help's 'Usage:' line) is
+        // the executable's file name: Hebb.Cli under 'dotnet run', testhost under the tests.
+        var root = new Command("hebb", "Hebb: train, evaluate and run multilayer perceptrons in managed C#.")
         {
+            new HelpOption(),
+            new VersionOption(),
             TrainCommand.Create(context),
             EvalCommand.Create(context),
             PredictCommand.Create(context),
@@ -28,7 +33,7 @@ public static class HebbCommandLine
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            error.WriteLine($"hebb: {parsed.Errors[0].Message} (see 'hebb --help')");
+            error.WriteLine($"hebb: {UnknownCommand(root, args) ?? parsed.Errors[0].Message} (see 'hebb --help')");
             return ExitCode.Usage;
         }
         try
@@ -41,6 +46,34 @@ public static class HebbCommandLine
             if (parsed.GetValue(verbose)) error.WriteLine(exception);
             return exception is UsageException ? ExitCode.Usage : ExitCode.Failure;
         }
+    }
+
+    // The parser's own words for 'hebb trian', and for 'hebb' alone, are "Required command was not provided.": name
+    // the word that is no command, the command it is closest to, and the commands there are.
+    private static string? UnknownCommand(Command root, string[] args)
+    {
+        var names = root.Subcommands.Select(command => command.Name).ToList();
+        string choices = $"expected one of {string.Join(", ", names)}";
+        if (args.Length == 0) return $"no command given; {choices}";
+        if (args[0].StartsWith('-') || names.Contains(args[0])) return null;
+        var closest = names.MinBy(name => EditDistance(name, args[0]))!;
+        string suggestion = EditDistance(closest, args[0]) <= 2 ? $" (did you mean '{closest}'?)" : "";
+        return $"unknown command '{InvalidFileException.Echo(args[0])}'{suggestion}; {choices}";
+    }
+
+    // Levenshtein distance: insertions, deletions and substitutions, each costing one.
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (int i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+        return previous[b.Length];
     }
 
     private static string OneLine(Exception exception)

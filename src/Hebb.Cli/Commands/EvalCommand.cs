@@ -19,11 +19,11 @@ internal static class EvalCommand
         command.SetAction(parsed =>
         {
             var saved = ModelFile.Load(parsed.GetValue(model)!);
-            var split = SharedOptions.LoadData(parsed.GetValue(data));
-            saved.CheckInputs(split.Test.FeatureCount, split.Source);
-            var evaluation = Evaluation.Run(saved.Model, split.Test);
-            if (parsed.GetValue(json)) WriteJson(context, evaluation, split.Test.Count);
-            else WriteTables(context, evaluation, split.Test.Count, split.Source);
+            var (test, source) = SharedOptions.LoadTestData(parsed.GetValue(data));
+            saved.CheckInputs(test.FeatureCount, source);
+            var evaluation = Evaluation.Run(saved.Model, test);
+            if (parsed.GetValue(json)) WriteJson(context, evaluation, test.Count);
+            else WriteTables(context, evaluation, test.Count, source);
             return ExitCode.Success;
         });
         return command;

@@ -39,12 +39,12 @@ internal static class PredictCommand
 
             int wanted = parsed.GetValue(count);
             if (wanted < 1) throw new UsageException($"--count: expected a positive integer, found {wanted}");
-            var split = SharedOptions.LoadData(parsed.GetValue(data));
-            saved.CheckInputs(split.Test.FeatureCount, split.Source);
-            int n = Math.Min(wanted, split.Test.Count);
+            var (test, source) = SharedOptions.LoadTestData(parsed.GetValue(data));
+            saved.CheckInputs(test.FeatureCount, source);
+            int n = Math.Min(wanted, test.Count);
             var predictions = new int[n];
-            saved.CreatePredictor(maxBatch: Math.Min(n, Inference.Predictor.DefaultMaxBatch)).Predict(split.Test.Features(0, n).Data, predictions);
-            var labels = split.Test.LabelArray(0, n);
+            saved.CreatePredictor(maxBatch: Math.Min(n, Inference.Predictor.DefaultMaxBatch)).Predict(test.Features(0, n).Data, predictions);
+            var labels = test.LabelArray(0, n);
             int right = 0;
             for (int i = 0; i < n; i++)
             {

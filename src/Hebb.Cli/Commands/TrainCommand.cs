@@ -33,7 +33,7 @@ internal static class TrainCommand
         var hidden = new Option<string>("--hidden") { Description = "Widths of the hidden layers, comma-separated", DefaultValueFactory = _ => "300,100" };
         var activation = new Option<string>("--activation")
         {
-            Description = "Activation of the hidden layers: relu, leaky_relu, elu, tanh or sigmoid",
+            Description = $"Activation of the hidden layers: {SharedOptions.HiddenActivationNames}",
             DefaultValueFactory = _ => "relu",
         };
         var dropout = new Option<float>("--dropout")
@@ -76,7 +76,7 @@ internal static class TrainCommand
                     : throw new UsageException($"--early-stopping: expected a patience of 0 (off) or more epochs, found {parsed.GetValue(earlyStopping)}"),
             };
             var hiddenWidths = ParseWidths(parsed.GetValue(hidden)!);
-            var hiddenActivation = ParseHiddenActivation(parsed.GetValue(activation)!);
+            var hiddenActivation = SharedOptions.HiddenActivation(parsed.GetValue(activation)!, "--activation");
             float dropoutRate = parsed.GetValue(dropout);
             if (!(dropoutRate >= 0f && dropoutRate < 1f))
                 throw new UsageException($"--dropout: expected a rate in [0, 1), found {dropoutRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
@@ -126,13 +126,4 @@ internal static class TrainCommand
         return widths;
     }
 
-    private static Activation ParseHiddenActivation(string name)
-    {
-        Activation activation;
-        try { activation = Activation.Parse(name); }
-        catch (ArgumentException error) { throw new UsageException($"--activation: {error.Message}"); }
-        if (activation is not ElementwiseActivation || activation == Activation.Identity)
-            throw new UsageException($"--activation: '{name}' is not a hidden-layer activation; expected relu, leaky_relu, elu, tanh, sigmoid or heaviside");
-        return activation;
-    }
 }

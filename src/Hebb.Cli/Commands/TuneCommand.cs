@@ -150,11 +150,7 @@ internal static class TuneCommand
         var chosen = new List<Activation>();
         foreach (var name in text.Split(',', StringSplitOptions.TrimEntries))
         {
-            Activation? activation;
-            try { activation = Activation.Parse(name); }
-            catch (ArgumentException) { activation = null; }
-            if (activation is null || !SearchSpace.HiddenActivations.Contains(activation))
-                throw new UsageException($"--activations: expected a comma-separated choice of {string.Join(", ", SearchSpace.HiddenActivations)}, found '{name}'");
+            var activation = SharedOptions.HiddenActivation(name, "--activations");
             if (!chosen.Contains(activation)) chosen.Add(activation);
         }
         return chosen;

@@ -48,6 +48,18 @@ public static class MnistData
         return new DataSplit(train, test, Path.GetFullPath(directory));
     }
 
+    /// <summary>
+    /// Reads only <c>t10k-images-idx3-ubyte</c> and <c>t10k-labels-idx1-ubyte</c> (each plain or <c>.gz</c>) from
+    /// <paramref name="directory"/>: evaluating or predicting needs no training files.
+    /// </summary>
+    public static ImageDataset LoadTestFolder(string directory)
+    {
+        if (!Directory.Exists(directory))
+            throw new InvalidFileException(directory, "folder",
+                "expected a folder holding the MNIST test files t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte, found no such folder");
+        return ImageDataset.Load(FindFile(directory, "t10k-images-idx3-ubyte"), FindFile(directory, "t10k-labels-idx1-ubyte"), ClassCount);
+    }
+
     /// <summary>The 10,000 MNIST digits shipped inside Hebb: 8,000 to train on and 2,000 to test on.</summary>
     public static DataSplit LoadBuiltInSample()
     {

@@ -48,8 +48,9 @@ public sealed class ErrorTests(ModelFileFixture saved, SmallMnistFolder data) : 
     [InlineData("--learning-rate", "0", "--learning-rate: expected a positive number, found 0")]
     [InlineData("--hidden", "300,abc", "--hidden: expected comma-separated positive widths such as 300,100, found '300,abc'")]
     [InlineData("--hidden", "300,0", "--hidden: expected comma-separated positive widths")]
-    [InlineData("--activation", "swish", "--activation: unknown activation 'swish'")]
-    [InlineData("--activation", "softmax", "--activation: 'softmax' is not a hidden-layer activation")]
+    [InlineData("--activation", "swish", "--activation: expected one of relu, tanh, sigmoid, elu, leaky_relu, found 'swish'")]
+    [InlineData("--activation", "softmax", "--activation: expected one of relu, tanh, sigmoid, elu, leaky_relu, found 'softmax'")]
+    [InlineData("--activation", "heaviside", "--activation: expected one of relu, tanh, sigmoid, elu, leaky_relu, found 'heaviside'")]
     [InlineData("--threads", "0", "--threads: expected a positive integer, found 0")]
     public void BadTrainOptionValue(string option, string value, string message) =>
         CliRun.Of("train", "--data", data.Path, option, value, "--output", folder.PathOf("model.safetensors")).AssertFailed(2, message);
@@ -108,11 +109,11 @@ public sealed class ErrorTests(ModelFileFixture saved, SmallMnistFolder data) : 
     [Fact]
     public void DataFolderWithAnImagesFileCutShort()
     {
-        var images = DataCopy("train-images-idx3-ubyte");
+        var images = DataCopy("t10k-images-idx3-ubyte");
         var content = File.ReadAllBytes(images);
         File.WriteAllBytes(images, content[..^500]);
 
-        EvalOnCopy().AssertFailed(1, $"{images}: body: expected 470400 bytes for dimensions 600x28x28, found 469900");
+        EvalOnCopy().AssertFailed(1, $"{images}: body: expected 156800 bytes for dimensions 200x28x28, found 156300");
     }
 
     [Fact]
