@@ -47,7 +47,7 @@ for target in "${targets[@]}"; do
   grep -E "^(run_time|execs_done|execs_per_sec|corpus_count|saved_crashes|saved_hangs)" "$findings/default/fuzzer_stats"
   # Replay: one line per input (ms, bytes allocated, input bytes, outcome, file); the slowest and the hungriest.
   replay="$findings/replay.tsv"
-  find "$findings/default/queue" "$findings/default/crashes" "$findings/default/hangs" -type f ! -name README.txt -print0 \
+  find "$findings/default/queue" "$findings/default/crashes" "$findings/default/hangs" -maxdepth 1 -type f ! -name README.txt -print0 \
     | xargs -0 dotnet "$plain/Hebb.Fuzz.dll" "$target" > "$replay" || true
   echo "slowest:";           sort -t$'\t' -k1,1 -g -r "$replay" | head -3
   echo "largest allocation:"; sort -t$'\t' -k2,2 -g -r "$replay" | head -3

@@ -83,7 +83,8 @@ internal static class PngLayout
             Span<byte> scratch = stackalloc byte[4096];
             for (int read; inflated <= rawBytes && (read = zlib.Read(scratch)) > 0;) inflated += read;
         }
-        catch (InvalidDataException error)
+        // zlib reports some damage (found by AFL++) as its internal ZLibException, an IOException, not as InvalidDataException.
+        catch (Exception error) when (error is InvalidDataException || (error is IOException && error.GetType().Namespace == typeof(ZLibStream).Namespace))
         {
             throw new InvalidFileException(path, "IDAT", "expected zlib-compressed image data, found a corrupt stream", error);
         }

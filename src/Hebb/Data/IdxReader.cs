@@ -64,7 +64,8 @@ public static class IdxReader
                 ? ReadCompressedBody(content, source, dimensions, fileBytes)
                 : ReadPlainBody(content, source, dimensions);
         }
-        catch (InvalidDataException corrupt) when (compressed)
+        // zlib reports some damage as its internal ZLibException, an IOException, rather than as InvalidDataException.
+        catch (Exception corrupt) when (compressed && (corrupt is InvalidDataException || (corrupt is IOException && corrupt.GetType().Namespace == typeof(GZipStream).Namespace)))
         {
             throw new InvalidFileException(source, "gzip stream", "expected valid gzip data, found a corrupt stream", corrupt);
         }
