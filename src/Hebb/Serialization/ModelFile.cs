@@ -16,7 +16,7 @@ namespace Hebb.Serialization;
 /// </summary>
 public static class ModelFile
 {
-    /// <summary>The value of <c>__metadata__.format</c> in every model file Hebb writes; <see cref="Load"/> refuses any other.</summary>
+    /// <summary>The value of <c>__metadata__.format</c> in every model file Hebb writes; <see cref="Load(string)"/> refuses any other.</summary>
     public const string Format = "hebb.sequential.v1";
     internal const string FormatKey = "format";
     internal const string ArchitectureKey = "hebb.architecture";
