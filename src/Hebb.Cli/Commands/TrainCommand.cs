@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hebb.Activations;
+using Hebb.Data;
 using Hebb.Cli.Output;
 using Hebb.Layers;
 using Hebb.Serialization;
@@ -55,15 +56,24 @@ internal static class TrainCommand
             Description = "Stop when the validation loss (the training loss without --validation) has not improved for PATIENCE epochs, and keep the best epoch's weights (default 0: never)",
             HelpName = "PATIENCE",
         };
+        var resume = new Option<string?>("--resume")
+        {
+            Description = "Go on with the run saved in FILE (interrupted or finished) to --epochs epochs in all, on the same data and with its own " +
+                          "settings, bit for bit as if it had not stopped; saves into FILE unless --output names another file",
+            HelpName = "FILE",
+        };
         var json = SharedOptions.Json();
 
         var command = new Command("train", "Train a multilayer perceptron on MNIST-format data and save it.\n\n" + Advice)
         {
-            data, epochs, batchSize, learningRate, hidden, activation, dropout, batchNorm, seed, validation, earlyStopping, threads, output, json,
+            data, epochs, batchSize, learningRate, hidden, activation, dropout, batchNorm, seed, validation, earlyStopping, threads, output, resume, json,
         };
         foreach (var option in optimizer.All.Concat(schedule.All)) command.Options.Add(option);
         command.SetAction(parsed =>
         {
+            if (parsed.GetValue(resume) is string resumePath)
+                return Run(context, parsed, Resumed(parsed, command, resumePath, epochs, data, threads, output), json);
+
             var options = new TrainingOptions
             {
                 Epochs = SharedOptions.Positive(parsed.GetValue(epochs), "--epochs"),
@@ -88,29 +98,70 @@ internal static class TrainCommand
             var model = Mlp.Create(split.Train.FeatureCount, hiddenWidths, split.Train.ClassCount, hiddenActivation, options.Seed,
                 dropout: dropoutRate, batchNorm: parsed.GetValue(batchNorm));
             var trainer = new Trainer(model, options) { CheckpointPath = outputPath, DataSource = split.Source };
-            var printer = new EpochPrinter(context, parsed.GetValue(json));
-            printer.Start(trainer, split);
-            using var signals = new InterruptSignals();
-            try
-            {
-                printer.Fit(trainer, split, signals.Token);
-            }
-            catch (OperationCanceledException) when (signals.Received is not null)
-            {
-                context.Error.WriteLine(Interrupted(signals.Name, trainer, outputPath));
-                return signals.ExitCode;
-            }
-            printer.Saved(outputPath, trainer);
-            return ExitCode.Success;
+            trainer.Metadata[RunArguments.Key] = RunArguments.Capture(parsed, command);
+            return Run(context, parsed, (trainer, split, outputPath), json);
         });
         return command;
     }
 
+    /// <summary>Trains, printing every epoch, and saves; an interrupt ends it with the line that says how to go on.</summary>
+    private static int Run(CommandContext context, ParseResult parsed, (Trainer Trainer, DataSplit Split, string Output) run, Option<bool> json)
+    {
+        var (trainer, split, outputPath) = run;
+        var printer = new EpochPrinter(context, parsed.GetValue(json));
+        printer.Start(trainer, split);
+        using var signals = new InterruptSignals();
+        try
+        {
+            printer.Fit(trainer, split, signals.Token);
+        }
+        catch (OperationCanceledException) when (signals.Received is not null)
+        {
+            context.Error.WriteLine(Interrupted(signals.Name, trainer, outputPath));
+            return signals.ExitCode;
+        }
+        // A resumed run with no epoch left to train has written nothing yet.
+        if (trainer.SavedEpoch != trainer.CompletedEpochs) trainer.Save(outputPath);
+        printer.Saved(outputPath, trainer);
+        return ExitCode.Success;
+    }
+
+    /// <summary>
+    /// The trainer of the run in <paramref name="path"/>, to go on with: settings given on this command line must be the
+    /// run's (else a usage error names the conflict); the data folder and thread count are the run's unless given; the data
+    /// must be the run's samples.
+    /// </summary>
+    private static (Trainer Trainer, DataSplit Split, string Output) Resumed(ParseResult parsed, Command command, string path,
+        Option<int> epochs, Option<string?> data, Option<int> threads, Option<string> output)
+    {
+        string outputPath = Given(parsed, output) ? parsed.GetValue(output)! : path;
+        SharedOptions.CheckOutputPath(outputPath);
+        if (!File.Exists(path)) throw new UsageException($"--resume: {path} does not exist");
+        var saved = ModelFile.Load(path);
+        var arguments = RunArguments.Read(saved);
+        RunArguments.CheckNoConflict(parsed, command, arguments, path);
+        int? totalEpochs = Given(parsed, epochs) ? SharedOptions.Positive(parsed.GetValue(epochs), "--epochs") : null;
+        var trainer = Trainer.Resume(saved, totalEpochs);
+        if (trainer.StoppedEarly)
+            throw new UsageException($"--resume: the run in {path} stopped early after epoch {trainer.CompletedEpochs} and holds its best epoch, {trainer.BestEpoch}; there is nothing to go on with");
+        if (trainer.Options.Epochs < trainer.CompletedEpochs)
+            throw new UsageException($"--epochs: the run in {path} has done {trainer.CompletedEpochs} epochs already, more than {trainer.Options.Epochs}");
+        Parallelism.ThreadCount = Given(parsed, threads) ? SharedOptions.Positive(parsed.GetValue(threads), "--threads")
+            : int.TryParse(saved.Metadata.GetValueOrDefault("hebb.threads"), out int savedThreads) && savedThreads > 0 ? savedThreads : Environment.ProcessorCount;
+        var split = SharedOptions.LoadData(Given(parsed, data) ? parsed.GetValue(data) : RunArguments.Original(arguments, "--data"));
+        if (trainer.DataConflict(split.Train) is string conflict)
+            throw new UsageException($"--data: {conflict}; a resumed run ({path}) goes on with the data it was trained on");
+        trainer.CheckpointPath = outputPath;
+        return (trainer, split, outputPath);
+    }
+
+    private static bool Given(ParseResult parsed, Option option) => parsed.GetResult(option) is { Implicit: false };
+
     /// <summary>The one line an interrupted run ends with: what the file holds now, and the command that goes on.</summary>
     private static string Interrupted(string signal, Trainer trainer, string outputPath) => trainer.SavedEpoch > 0
         ? $"hebb: interrupted by {signal} in epoch {trainer.CompletedEpochs + 1}; {outputPath} holds epoch {trainer.SavedEpoch}; " +
-          $"go on with: hebb train --resume {outputPath} --epochs {trainer.Options.Epochs}"
-        : $"hebb: interrupted by {signal} in epoch 1, before any epoch was complete; {outputPath} was not written";
+          $"go on with: hebb train --resume {outputPath}"
+        : $"hebb: interrupted by {signal} in epoch {trainer.CompletedEpochs + 1}, before it was complete; {outputPath} was not written";
 
     private static double ValidationFraction(double fraction) => fraction >= 0 && fraction < 1
         ? fraction

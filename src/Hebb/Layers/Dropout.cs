@@ -7,9 +7,9 @@ namespace Hebb.Layers;
 /// Inverted dropout: in training each value is zeroed with probability <see cref="Rate"/> and the others are
 /// scaled by 1/(1 − rate), so that evaluation, where the layer is the identity, needs no rescaling. The masks
 /// come from the layer's own seeded generator (<see cref="Random"/>), so a seed gives the same masks on every
-/// machine, and a checkpoint that saves the generator's state continues them exactly.
+/// machine, and a checkpoint that saves the generator's state (see <see cref="IStochasticLayer"/>) continues them exactly.
 /// </summary>
-public sealed class Dropout : Layer, IKernelLayer
+public sealed class Dropout : Layer, IKernelLayer, IStochasticLayer
 {
     /// <summary>Dropout of a share <paramref name="rate"/> in [0, 1) of the values, masks drawn from <paramref name="random"/>.</summary>
     public Dropout(float rate, SeededRandom random, string? name = null)

@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using Hebb.Activations;
 using Hebb.Layers;
+using Hebb.Optimizers;
+using Hebb.Schedules;
 using Hebb.Tensors;
+using Hebb.Training;
 
 namespace Hebb.Serialization;
 
@@ -18,6 +21,7 @@ public static class ModelFile
 {
     /// <summary>The value of <c>__metadata__.format</c> in every model file Hebb writes; <see cref="Load(string)"/> refuses any other.</summary>
     public const string Format = "hebb.sequential.v1";
+    /// <summary>The metadata key of the format name.</summary>
     internal const string FormatKey = "format";
     internal const string ArchitectureKey = "hebb.architecture";
     internal const string TrainingKey = "hebb.training";
@@ -26,28 +30,69 @@ public static class ModelFile
     internal const string DatasetKey = "hebb.dataset";
     internal const string ThreadsKey = "hebb.threads";
 
+    /// <summary>Whether <paramref name="key"/> is an entry the model file writes itself (rather than one its writer added).</summary>
+    internal static bool IsOwnKey(string key) =>
+        key is FormatKey or ArchitectureKey or TrainingKey or EpochKey or HistoryKey or DatasetKey or ThreadsKey or TrainingCheckpoint.Key
+        || key.StartsWith(SafeTensorsFormat.ChecksumKey, StringComparison.Ordinal);
 
-    /// <summary>Writes atomically: a failure leaves whatever was at <paramref name="path"/> untouched.</summary>
+
+    /// <summary>
+    /// Writes <paramref name="model"/> atomically (a failure leaves whatever was at <paramref name="path"/> untouched),
+    /// with what is known about its run: when a <see cref="Trainer"/> trained it, everything that trainer's
+    /// <see cref="Trainer.Save"/> writes (settings, history, and the run's state for <see cref="Trainer.Resume"/>);
+    /// otherwise the architecture and the weights alone.
+    /// </summary>
+    public static void Save(string path, Sequential model)
+    {
+        if (Trainer.Of(model) is { } trainer) trainer.Save(path);
+        else Write(path, model, new Dictionary<string, string>(), []);
+    }
+
+    /// <summary>Writes atomically, with the run described by <paramref name="info"/> rather than by a trainer (a model
+    /// whose history was edited, or imported): its settings, history, data and thread count, but no run state to resume.</summary>
     public static void Save(string path, Sequential model, ModelInfo info)
     {
-        var dense = model.Layers.OfType<Dense>().ToList();
+        var options = info.Training;
         var metadata = new Dictionary<string, string>
         {
-            [FormatKey] = Format,
-            [ArchitectureKey] = JsonSerializer.Serialize(Architecture(model), ModelFileJson.Default.ListLayerRecord),
-            [TrainingKey] = JsonSerializer.Serialize(new TrainingRecord(
-                "sgd", info.Training.LearningRate, info.Training.BatchSize, info.Training.Epochs, info.Training.Seed,
-                "softmax_cross_entropy", dense.FirstOrDefault()?.Initializer?.Name), ModelFileJson.Default.TrainingRecord),
+            [TrainingKey] = TrainingEntry(options, options.Optimizer.Create(model.Parameters),
+                options.Schedule.Create(options.Optimizer.LearningRate, options.Epochs), model),
             [EpochKey] = info.Epochs.ToString(CultureInfo.InvariantCulture),
-            [HistoryKey] = JsonSerializer.Serialize(info.History.ToList(), ModelFileJson.Default.ListEpochReport),
+            [HistoryKey] = HistoryEntry(info.History),
             [DatasetKey] = info.Dataset,
             [ThreadsKey] = info.Threads.ToString(CultureInfo.InvariantCulture),
         };
-        var tensors = model.Parameters.Select(p => new KeyValuePair<string, Tensor>(p.Name, p.Value)).Concat(model.Buffers).ToList();
-        SafeTensorsWriter.Write(path, tensors, metadata);
+        Write(path, model, metadata, []);
     }
 
-    /// <summary>Reads a model file written by <see cref="Save"/> (or <c>hebb train</c>): the network with its weights, and what
+    /// <summary>The model's tensors, then <paramref name="runTensors"/>, with <paramref name="metadata"/> and the format and
+    /// architecture entries.</summary>
+    internal static void Write(string path, Sequential model, IReadOnlyDictionary<string, string> metadata,
+        IEnumerable<KeyValuePair<string, Tensor>> runTensors)
+    {
+        var entries = new Dictionary<string, string>(metadata)
+        {
+            [FormatKey] = Format,
+            [ArchitectureKey] = JsonSerializer.Serialize(Architecture(model), ModelFileJson.Default.ListLayerRecord),
+        };
+        var tensors = model.Parameters.Select(p => new KeyValuePair<string, Tensor>(p.Name, p.Value)).Concat(model.Buffers).Concat(runTensors).ToList();
+        SafeTensorsWriter.Write(path, tensors, entries);
+    }
+
+    /// <summary>The <c>hebb.training</c> entry: what was really used — the optimiser and its settings, the schedule and
+    /// its settings, the loss, the layers, the batch size, epochs, seed, validation and early stopping.</summary>
+    internal static string TrainingEntry(TrainingOptions options, IOptimizer optimizer, ILearningRateSchedule schedule, Sequential model) =>
+        JsonSerializer.Serialize(new TrainingRecord(
+            optimizer.Name, options.Optimizer.LearningRate, options.BatchSize, options.Epochs, options.Seed,
+            "softmax_cross_entropy", model.Layers.OfType<Dense>().FirstOrDefault()?.Initializer?.Name,
+            new Dictionary<string, double>(optimizer.Settings), schedule.Name, new Dictionary<string, double>(schedule.Settings),
+            options.ValidationFraction, options.EarlyStoppingPatience, model.ToString()), ModelFileJson.Default.TrainingRecord);
+
+    /// <summary>The <c>hebb.history</c> entry.</summary>
+    internal static string HistoryEntry(IEnumerable<EpochReport> history) =>
+        JsonSerializer.Serialize(history.ToList(), ModelFileJson.Default.ListEpochReport);
+
+    /// <summary>Reads a model file written by <see cref="Save(string, Sequential)"/> (or <c>hebb train</c>): the network with its weights, and what
     /// was recorded about its training.</summary>
     /// <exception cref="InvalidFileException">The file is not a Hebb model file, or is damaged: the message names the file, the field and what was expected.</exception>
     public static SavedModel Load(string path)
@@ -89,7 +134,7 @@ public static class ModelFile
                     Parameter(file, read, $"{record.Name}/gamma", record.Inputs), Parameter(file, read, $"{record.Name}/beta", record.Inputs),
                     Parameter(file, read, $"{record.Name}/running_mean", record.Inputs), Parameter(file, read, $"{record.Name}/running_var", record.Inputs),
                     activation, record.Name),
-                // The masks' generator is seeded anew; a checkpoint restores the state it had (see TrainingCheckpoint).
+                // The masks' generator is seeded anew; a checkpoint restores the state it had (see Training.TrainingCheckpoint).
                 "dropout" when record.Outputs == record.Inputs && record.Rate is >= 0f and < 1f && activation == Activation.Identity =>
                     new Dropout(record.Rate.Value, new SeededRandom((ulong)i), record.Name),
                 "dense" or "batch_norm" or "dropout" => throw new InvalidFileException(path, field,
@@ -98,8 +143,11 @@ public static class ModelFile
             };
             width = record.Outputs;
         }
+        var runTensors = file.Tensors.Where(entry => TrainingCheckpoint.TensorPrefixes.Any(prefix => entry.Key.StartsWith(prefix, StringComparison.Ordinal)))
+            .ToDictionary(StringComparer.Ordinal);
+        read.UnionWith(runTensors.Keys);
         CheckNoUnreadTensors(file, read, layers.Length);
-        return new SavedModel(path, new Sequential(layers), file.Metadata);
+        return new SavedModel(path, new Sequential(layers), file.Metadata) { RunTensors = runTensors };
     }
 
     // By name rather than by count, so that the message says which tensors are extra.

@@ -7,8 +7,11 @@ namespace Hebb.Serialization;
 internal sealed record LayerRecord(string Name, string Type, int Inputs, int Outputs, string Activation,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] float? Rate = null);
 
-/// <summary>A model file's <c>hebb.training</c>: how the weights were trained.</summary>
-internal sealed record TrainingRecord(string Optimizer, float LearningRate, int BatchSize, int Epochs, ulong Seed, string Loss, string? Initializer);
+/// <summary>A model file's <c>hebb.training</c>: how the weights were trained. The members after
+/// <paramref name="Initializer"/> came with optimisers and schedules; files written before them lack them.</summary>
+internal sealed record TrainingRecord(string Optimizer, float LearningRate, int BatchSize, int Epochs, ulong Seed, string Loss, string? Initializer,
+    Dictionary<string, double>? OptimizerSettings = null, string? Schedule = null, Dictionary<string, double>? ScheduleSettings = null,
+    double ValidationFraction = 0, int EarlyStoppingPatience = 0, string? Layers = null);
 
 /// <summary>
 /// The JSON of a model file's metadata, generated at compile time: reading a model then costs no
@@ -23,4 +26,5 @@ internal sealed record TrainingRecord(string Optimizer, float LearningRate, int 
 [JsonSerializable(typeof(List<LayerRecord>))]
 [JsonSerializable(typeof(TrainingRecord))]
 [JsonSerializable(typeof(List<EpochReport>))]
+[JsonSerializable(typeof(CheckpointRecord))]
 internal sealed partial class ModelFileJson : JsonSerializerContext;

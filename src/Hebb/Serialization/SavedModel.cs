@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hebb.Layers;
+using Hebb.Tensors;
 using Hebb.Training;
 
 namespace Hebb.Serialization;
@@ -10,6 +11,15 @@ public sealed record SavedModel(string Path, Sequential Model, IReadOnlyDictiona
 {
     /// <summary>A <see cref="Inference.Predictor"/> for the model: <c>ModelFile.Load(path).CreatePredictor().Predict(pixels)</c>.</summary>
     public Inference.Predictor CreatePredictor(int maxBatch = Inference.Predictor.DefaultMaxBatch) => Model.CreatePredictor(maxBatch);
+
+    /// <summary>The tensors of the run's state beside the model's (the optimiser's buffers, early stopping's best
+    /// weights) that a trainer's checkpoint holds, by name.</summary>
+    internal IReadOnlyDictionary<string, Tensor> RunTensors { get; init; } = new Dictionary<string, Tensor>();
+
+    /// <summary>The run-state tensor called <paramref name="name"/>; a file without it is not a complete checkpoint.</summary>
+    internal Tensor RunTensor(string name) => RunTensors.TryGetValue(name, out var tensor)
+        ? tensor
+        : throw new InvalidFileException(Path, "tensors", $"no tensor '{name}', which the run's state needs");
 
     /// <summary>Fails with a clear message, naming the data, when its samples do not fit the model's first layer.</summary>
     public void CheckInputs(int features, string dataSource)

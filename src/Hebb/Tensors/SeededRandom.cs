@@ -81,6 +81,22 @@ public sealed class SeededRandom
         }
     }
 
+    /// <summary>Everything the next draws depend on: the four words of xoshiro256** and the normal draw kept back for
+    /// the next <see cref="NextNormal"/>, if any.</summary>
+    public readonly record struct State(ulong S0, ulong S1, ulong S2, ulong S3, double? SpareNormal);
+
+    /// <summary>A copy of the generator's state, to go on later exactly where it is now (see <see cref="LoadState"/>).</summary>
+    public State SaveState() => new(s0, s1, s2, s3, spareNormal);
+
+    /// <summary>Puts back a state from <see cref="SaveState"/>: the draws that follow are the ones that followed then.</summary>
+    /// <exception cref="ArgumentException">All four words are zero, which xoshiro256** never reaches.</exception>
+    public void LoadState(State state)
+    {
+        if ((state.S0 | state.S1 | state.S2 | state.S3) == 0)
+            throw new ArgumentException("a xoshiro256** state of four zero words is never reached and would draw zeros forever", nameof(state));
+        (s0, s1, s2, s3, spareNormal) = (state.S0, state.S1, state.S2, state.S3, state.SpareNormal);
+    }
+
     private static ulong SplitMix64(ref ulong state)
     {
         ulong z = state += 0x9E3779B97F4A7C15UL;

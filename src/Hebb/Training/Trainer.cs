@@ -36,6 +36,11 @@ public sealed class Trainer
     private readonly List<EpochReport> history = [];
     private BatchBuffer? batchBuffer;
     private bool stopRequested;
+    // The epoch count the schedule was made for: a resumed run to more epochs keeps its first run's.
+    private int scheduleEpochs;
+    // The training data of the last Fit, and of the run a resumed trainer goes on with.
+    private DataFingerprint? data;
+    private string? checkpointPath;
 
     /// <summary>Trains <paramref name="model"/> with <paramref name="optimizer"/>, whose rate at construction is the
     /// base rate of <paramref name="schedule"/> (by default, the one <paramref name="options"/> choose).</summary>
@@ -45,6 +50,7 @@ public sealed class Trainer
         Model = model;
         Optimizer = optimizer;
         Schedule = schedule ?? options.Schedule.Create(optimizer.LearningRate, options.Epochs);
+        scheduleEpochs = options.Epochs;
         Options = options;
         shuffleRandom = ShuffleRandom(options.Seed);
         step = TrainingStep.For(model, options.BatchSize);
@@ -88,13 +94,43 @@ public sealed class Trainer
 
     /// <summary>When set, the model file (see <see cref="ModelFile"/>) replaced atomically at the end of every epoch
     /// with everything the run has done so far, and, after early stopping, with the best epoch's weights.</summary>
-    public string? CheckpointPath { get; set; }
+    public string? CheckpointPath
+    {
+        get => checkpointPath;
+        set
+        {
+            if (value != checkpointPath) SavedEpoch = 0;
+            checkpointPath = value;
+        }
+    }
 
     /// <summary>The epoch <see cref="CheckpointPath"/> holds (0: not written by this run yet).</summary>
     public int SavedEpoch { get; private set; }
 
     /// <summary>What the data is, for the model file's <c>hebb.dataset</c> (a folder, "built-in MNIST sample", ...).</summary>
     public string DataSource { get; set; } = "";
+
+    /// <summary>Entries of its own that the caller wants in every model file the trainer writes (the command line keeps
+    /// its options there); kept across <see cref="Resume"/>.</summary>
+    public IDictionary<string, string> Metadata { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A trainer that goes on with the run saved in <paramref name="path"/> by a trainer's checkpoint (an interrupted
+    /// or finished run), to <paramref name="epochs"/> epochs in all (by default the run's own count): the model, the
+    /// optimiser's and the schedule's state, every random generator, early stopping's progress and the history are
+    /// as they were after the saved epoch, so that <see cref="Fit"/> on the same data gives, bit for bit, what the
+    /// uninterrupted run would have (on the same thread count). It keeps saving into <paramref name="path"/>
+    /// (<see cref="CheckpointPath"/>).
+    /// </summary>
+    /// <exception cref="InvalidFileException">The file holds no run's state, or a damaged one.</exception>
+    public static Trainer Resume(string path, int? epochs = null) => Resume(ModelFile.Load(path), epochs);
+
+    /// <summary>As <see cref="Resume(string, int?)"/>, from a model file already read.</summary>
+    public static Trainer Resume(SavedModel saved, int? epochs = null) => TrainingCheckpoint.Resume(saved, epochs);
+
+    /// <summary>Why <paramref name="train"/> is not the data of the run this trainer goes on with, or null when it is
+    /// (or when the trainer resumes nothing).</summary>
+    public string? DataConflict(ImageDataset train) => data?.Conflict(DataFingerprint.Of(train));
 
     /// <summary>The generator of the batch order for <paramref name="seed"/>. The order has a stream of its own, so
     /// that it does not depend on how many draws the initialisation took; the graph API's <c>NextBatch</c> draws
@@ -125,6 +161,9 @@ public sealed class Trainer
         Action<int, int>? onBatch = null, CancellationToken cancellation = default)
     {
         CheckWidth(train);
+        var fingerprint = DataFingerprint.Of(train);
+        if (data?.Conflict(fingerprint) is string conflict) throw new ArgumentException($"not the data of the run this trainer goes on with: {conflict}", nameof(train));
+        data = fingerprint;
         var (trainPart, validation) = Split(train);
         stopRequested = false;
         while (!StoppedEarly && !stopRequested && CompletedEpochs < Options.Epochs)
@@ -147,8 +186,36 @@ public sealed class Trainer
     /// <summary>Writes the model file of the run so far (see <see cref="ModelFile"/>) to <paramref name="path"/>, atomically.</summary>
     public void Save(string path)
     {
-        ModelFile.Save(path, Model, new ModelInfo(Options, history, DataSource, Parallelism.ThreadCount));
+        var (tensors, checkpoint) = TrainingCheckpoint.Capture(this, new TrainerState(scheduleEpochs, shuffleRandom, earlyStopping, data));
+        var metadata = new Dictionary<string, string>(Metadata)
+        {
+            [ModelFile.TrainingKey] = ModelFile.TrainingEntry(Options, Optimizer, Schedule, Model),
+            [ModelFile.EpochKey] = CompletedEpochs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [ModelFile.HistoryKey] = ModelFile.HistoryEntry(history),
+            [ModelFile.DatasetKey] = DataSource,
+            [ModelFile.ThreadsKey] = Parallelism.ThreadCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [TrainingCheckpoint.Key] = checkpoint,
+        };
+        ModelFile.Write(path, Model, metadata, tensors);
         if (path == CheckpointPath) SavedEpoch = CompletedEpochs;
+    }
+
+    /// <summary>Puts back what a checkpoint saved of the run (see <see cref="TrainingCheckpoint.Resume"/>).</summary>
+    internal void Restore(IReadOnlyList<EpochReport> savedHistory, int savedScheduleEpochs, SeededRandom.State shuffleState,
+        DataFingerprint? savedData)
+    {
+        history.AddRange(savedHistory);
+        scheduleEpochs = savedScheduleEpochs;
+        shuffleRandom.LoadState(shuffleState);
+        data = savedData;
+        SavedEpoch = CompletedEpochs;
+    }
+
+    /// <summary>Puts back early stopping's progress, and whether it had ended the run.</summary>
+    internal void RestoreEarlyStopping(int bestEpoch, double bestLoss, int epochsWithoutImprovement, IReadOnlyList<float[]> bestValues, bool stopped)
+    {
+        earlyStopping!.Restore(bestEpoch, bestLoss, epochsWithoutImprovement, bestValues);
+        StoppedEarly = stopped;
     }
 
     private (ImageDataset Train, ImageDataset? Validation) Split(ImageDataset train)
