@@ -23,12 +23,12 @@ public sealed class ResumeTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    /// <summary>Every kind of state at once: momentum, warm-up, dropout, batch normalization, a validation split and early stopping.</summary>
+    /// <summary>Every kind of state at once: Adam, warm-up, dropout, batch normalization, a validation split and early stopping.</summary>
     private static TrainingOptions Options(int epochs) => new()
     {
         Epochs = epochs,
         Seed = 11,
-        Optimizer = new OptimizerOptions { Name = "momentum", LearningRate = 0.05f },
+        Optimizer = new OptimizerOptions { Name = "adam", LearningRate = 0.005f },
         Schedule = new ScheduleOptions { Warmup = 2 },
         ValidationFraction = 0.2,
         EarlyStoppingPatience = 50,
@@ -52,7 +52,7 @@ public sealed class ResumeTests : IDisposable
 
         AssertSameRun(whole, resumed);
         Assert.Equal(uninterrupted.Optimizer.StepCount, second.Optimizer.StepCount);
-        Assert.Contains(SafeTensorsReader.Read(resumed).Tensors, t => t.Key == "optimizer/hidden1/weights/momentum_buffer");
+        Assert.Contains(SafeTensorsReader.Read(resumed).Tensors, t => t.Key == "optimizer/hidden1/weights/exp_avg_sq");
         Assert.Contains(SafeTensorsReader.Read(resumed).Tensors, t => t.Key == "early_stopping/hidden1_batch_norm/running_var");
     }
 
@@ -106,8 +106,8 @@ public sealed class ResumeTests : IDisposable
 
         Assert.False(ModelFile.Load(bare).Metadata.ContainsKey("hebb.training"));
         var training = JsonDocument.Parse(ModelFile.Load(trained).Metadata["hebb.training"]).RootElement;
-        Assert.Equal("momentum", training.GetProperty("optimizer").GetString());
-        Assert.Equal(0.9, training.GetProperty("optimizer_settings").GetProperty("momentum").GetDouble(), 1e-7);
+        Assert.Equal("adam", training.GetProperty("optimizer").GetString());
+        Assert.Equal(0.999, training.GetProperty("optimizer_settings").GetProperty("beta2").GetDouble(), 1e-7);
         Assert.Equal(2, training.GetProperty("schedule_settings").GetProperty("warmup").GetDouble());
         Assert.Equal("softmax_cross_entropy", training.GetProperty("loss").GetString());
         Assert.Equal(Model().ToString(), training.GetProperty("layers").GetString());
