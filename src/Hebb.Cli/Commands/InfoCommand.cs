@@ -12,7 +12,7 @@ namespace Hebb.Cli.Commands;
 internal static class InfoCommand
 {
     /// <summary>Metadata entries that hold JSON; they are shown parsed, not as strings.</summary>
-    private static readonly string[] JsonEntries = ["hebb.architecture", "hebb.training", "hebb.history"];
+    private static readonly string[] JsonEntries = ["hebb.architecture", "hebb.training", "hebb.history", "hebb.checkpoint", RunArguments.Key];
 
     public static Command Create(CommandContext context)
     {
@@ -43,6 +43,8 @@ internal static class InfoCommand
                     ["parameters"] = saved.Model.ParameterCount,
                     ["training"] = ParsedEntry(saved, "hebb.training"),
                     ["history"] = ParsedEntry(saved, "hebb.history"),
+                    ["checkpoint"] = ParsedEntry(saved, "hebb.checkpoint"),
+                    ["command_line"] = ParsedEntry(saved, RunArguments.Key),
                     ["metadata"] = otherMetadata,
                 }));
                 return ExitCode.Success;
@@ -66,6 +68,8 @@ internal static class InfoCommand
 
             if (ParsedEntry(saved, "hebb.history") is JsonElement { ValueKind: JsonValueKind.Array } history && history.GetArrayLength() > 0)
                 context.Output.WriteLine(LastEpochLine(history[history.GetArrayLength() - 1]));
+            if (saved.Metadata.ContainsKey("hebb.checkpoint"))
+                context.Output.WriteLine($"holds the run's state (optimizer, schedule, generators): go on with 'hebb train --resume {path} [--epochs N]'");
             return ExitCode.Success;
         });
         return command;

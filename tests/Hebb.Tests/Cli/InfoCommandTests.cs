@@ -1,3 +1,7 @@
+using System.Text.Json;
+using Hebb.Activations;
+using Hebb.Layers;
+using Hebb.Training;
 using Hebb.Tests.Support;
 using Hebb.Serialization;
 using Hebb.Tests.Serialization;
@@ -27,7 +31,9 @@ public sealed class InfoCommandTests(ModelFileFixture saved) : IClassFixture<Mod
 
         run.AssertSucceeded();
         var info = Assert.Single(run.JsonLines());
-        Assert.Equal(["file", "architecture", "parameters", "training", "history", "metadata"], info.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["file", "architecture", "parameters", "training", "history", "checkpoint", "command_line", "metadata"], info.EnumerateObject().Select(p => p.Name));
+        // Written from a ModelInfo, not by a trainer: no run state to go on from.
+        Assert.Equal(JsonValueKind.Null, info.GetProperty("checkpoint").ValueKind);
         Assert.Equal(saved.Path, info.GetProperty("file").GetString());
         var layers = info.GetProperty("architecture").EnumerateArray()
             .Select(layer => (layer.GetProperty("name").GetString(), layer.GetProperty("inputs").GetInt32(), layer.GetProperty("outputs").GetInt32(), layer.GetProperty("activation").GetString()))
@@ -71,5 +77,22 @@ public sealed class InfoCommandTests(ModelFileFixture saved) : IClassFixture<Mod
         Assert.EndsWith("test accuracy NaN", text.OutputLines[^1]);
         json.AssertSucceeded();
         Assert.Equal("NaN", json.JsonLines()[0].GetProperty("history")[0].GetProperty("test_accuracy").GetString());
+    }
+
+    [Fact]
+    public void AFileATrainerWroteSaysItHoldsTheRunsStateAndHowToGoOn()
+    {
+        var path = folder.PathOf("checkpoint.safetensors");
+        var trainer = new Trainer(Mlp.Create(784, [8], 10, Activation.Relu, seed: 1), new TrainingOptions { Epochs = 1 });
+        trainer.Fit(saved.Test);
+        trainer.Save(path);
+
+        var text = CliRun.Of("info", path);
+        var json = CliRun.Of("info", path, "--json");
+
+        text.AssertSucceeded();
+        Assert.Equal($"holds the run's state (optimizer, schedule, generators): go on with 'hebb train --resume {path} [--epochs N]'", text.OutputLines[^1]);
+        Assert.DoesNotContain("hebb.checkpoint", text.Output);
+        Assert.Equal("batch_order", Assert.Single(json.JsonLines()[0].GetProperty("checkpoint").GetProperty("generators").EnumerateObject()).Name);
     }
 }

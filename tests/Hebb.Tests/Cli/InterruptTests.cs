@@ -39,6 +39,30 @@ public sealed class InterruptTests(SmallMnistFolder data) : IClassFixture<SmallM
         Assert.Equal(["model.safetensors"], folder.FileNames());
     }
 
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(2, 40)]
+    [InlineData(3, 120)]
+    public void ASigkillBetweenOrDuringTheEpochsSavesLeavesACompleteFileThatResumes(int epochLine, int delayMilliseconds)
+    {
+        string output = folder.PathOf("model.safetensors");
+        using (var run = HebbProcess.Start("train", "--epochs", "500", "--hidden", "32", "--data", data.Path, "--output", output))
+        {
+            Assert.True(run.WaitForLine(line => line.StartsWith($"epoch {epochLine,3} "), Patience), string.Join('\n', run.Errors));
+            Thread.Sleep(delayMilliseconds);
+            run.KillHard();
+        }
+
+        // The epoch printed was saved before its line; later ones may have been saved since (the epochs are short).
+        var saved = ModelFile.Load(output);
+        Assert.True(saved.History().Count >= epochLine, $"the file holds {saved.History().Count} epochs");
+        var leftovers = folder.FileNames().Where(name => name != "model.safetensors");
+        Assert.All(leftovers, name => Assert.Matches(@"^\.model\.safetensors\.\w{8}\.\w{3}\.tmp$", name));
+        var resumed = CliRun.Of("train", "--resume", output, "--epochs", $"{saved.History().Count + 1}");
+        resumed.AssertSucceeded();
+        Assert.Equal(saved.History().Count + 1, ModelFile.Load(output).History().Count);
+    }
+
     [Fact]
     public void ADivergingLossStopsWithOneLineAndKeepsTheEarlierFile()
     {
