@@ -39,7 +39,7 @@ public static class ModelFile
     /// <summary>
     /// Writes <paramref name="model"/> atomically (a failure leaves whatever was at <paramref name="path"/> untouched),
     /// with what is known about its run: when a <see cref="Trainer"/> trained it, everything that trainer's
-    /// <see cref="Trainer.Save"/> writes (settings, history, and the run's state for <see cref="Trainer.Resume"/>);
+    /// <see cref="Trainer.Save"/> writes (settings, history, and the run's state for <see cref="Trainer.Resume(string, int?)"/>);
     /// otherwise the architecture and the weights alone.
     /// </summary>
     public static void Save(string path, Sequential model)

@@ -83,6 +83,11 @@ public sealed class SeededRandom
 
     /// <summary>Everything the next draws depend on: the four words of xoshiro256** and the normal draw kept back for
     /// the next <see cref="NextNormal"/>, if any.</summary>
+    /// <param name="S0">The first word of the state.</param>
+    /// <param name="S1">The second word.</param>
+    /// <param name="S2">The third word.</param>
+    /// <param name="S3">The fourth word.</param>
+    /// <param name="SpareNormal">The second value of the last Box–Muller pair, not handed out yet; null when none is kept.</param>
     public readonly record struct State(ulong S0, ulong S1, ulong S2, ulong S3, double? SpareNormal);
 
     /// <summary>A copy of the generator's state, to go on later exactly where it is now (see <see cref="LoadState"/>).</summary>

@@ -111,7 +111,7 @@ public sealed class Trainer
     public string DataSource { get; set; } = "";
 
     /// <summary>Entries of its own that the caller wants in every model file the trainer writes (the command line keeps
-    /// its options there); kept across <see cref="Resume"/>.</summary>
+    /// its options there); kept across <see cref="Resume(string, int?)"/>.</summary>
     public IDictionary<string, string> Metadata { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>

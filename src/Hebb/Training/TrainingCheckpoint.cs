@@ -11,7 +11,7 @@ using Hebb.Tensors;
 namespace Hebb.Training;
 
 /// <summary>
-/// What a model file holds besides the model when a <see cref="Trainer"/> writes it, so that <see cref="Trainer.Resume"/>
+/// What a model file holds besides the model when a <see cref="Trainer"/> writes it, so that <see cref="Trainer.Resume(string, int?)"/>
 /// goes on exactly where the run was: the optimiser's buffers as tensors <c>optimizer/&lt;slot&gt;</c> (e.g.
 /// <c>optimizer/hidden1/weights/exp_avg</c>), the best epoch's weights of early stopping as <c>early_stopping/&lt;name&gt;</c>,
 /// and in the metadata entry <c>hebb.checkpoint</c> the settings, the optimiser's step count, the schedule's state, the
@@ -123,6 +123,13 @@ internal static class TrainingCheckpoint
 internal sealed record TrainerState(int ScheduleEpochs, SeededRandom ShuffleRandom, EarlyStopping? EarlyStopping, DataFingerprint? Data);
 
 /// <summary>The <c>hebb.checkpoint</c> entry.</summary>
+/// <param name="Options">The run's settings, its epoch count the total asked for so far.</param>
+/// <param name="OptimizerSteps">The optimiser's step count.</param>
+/// <param name="OptimizerSlots">The names of the optimiser's buffers, in its order; each is the tensor <c>optimizer/&lt;name&gt;</c>.</param>
+/// <param name="Schedule">The schedule's state.</param>
+/// <param name="Generators">The state of every random generator: the batch order's, and each stochastic layer's by layer name.</param>
+/// <param name="EarlyStopping">Early stopping's progress; null without early stopping.</param>
+/// <param name="Data">The training data's fingerprint; null before the first <see cref="Trainer.Fit"/>.</param>
 /// <param name="ScheduleEpochs">The epoch count the schedule was made for (that of the first run, which a resumed run
 /// to more epochs keeps, so that the rates of the epochs already run do not change).</param>
 internal sealed record CheckpointRecord(
