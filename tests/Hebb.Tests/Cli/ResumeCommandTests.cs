@@ -13,14 +13,15 @@ public sealed class ResumeCommandTests(SmallMnistFolder data) : IClassFixture<Sm
 
     public void Dispose() => folder.Dispose();
 
-    /// <summary>Momentum, warm-up, dropout, batch normalization and a validation split on the small folder.</summary>
+    /// <summary>Adam, a cosine schedule after a warm-up, dropout, batch normalization and a validation split on the small folder.</summary>
     private string[] Settings(string output, int epochs) =>
     [
         "train", "--data", data.Path, "--epochs", $"{epochs}", "--hidden", "24,12", "--dropout", "0.2", "--batch-norm",
         "--validation", "0.2", "--seed", "9", "--threads", "1", "--output", output, .. RunSettings,
     ];
 
-    private static readonly string[] RunSettings = ["--learning-rate", "0.05"];
+    // The cosine's length is given, so that the 3-epoch run has the rates of the 6-epoch one.
+    private static readonly string[] RunSettings = ["--optimizer", "adam", "--learning-rate", "0.005", "--schedule", "cosine", "--warmup", "1", "--t-max", "5"];
 
     [Fact]
     public void ThreeEpochsResumedToSixEqualSixUninterrupted()
@@ -52,7 +53,8 @@ public sealed class ResumeCommandTests(SmallMnistFolder data) : IClassFixture<Sm
     }
 
     [Theory]
-    [InlineData("--learning-rate", "0.1", "--resume: --learning-rate 0.1 conflicts with the run in {0}, which used 0.05")]
+    [InlineData("--learning-rate", "0.1", "--resume: --learning-rate 0.1 conflicts with the run in {0}, which used 0.005")]
+    [InlineData("--optimizer", "sgd", "--resume: --optimizer sgd conflicts with the run in {0}, which used adam")]
     [InlineData("--hidden", "32", "--resume: --hidden 32 conflicts with the run in {0}, which used 24,12")]
     [InlineData("--seed", "1", "--resume: --seed 1 conflicts with the run in {0}, which used 9")]
     [InlineData("--batch-norm", "false", "--resume: --batch-norm false conflicts with the run in {0}, which used true")]
@@ -72,7 +74,7 @@ public sealed class ResumeCommandTests(SmallMnistFolder data) : IClassFixture<Sm
         string path = folder.PathOf("model.safetensors");
         CliRun.Of(Settings(path, 1)).AssertSucceeded();
 
-        CliRun.Of("train", "--resume", path, "--epochs", "2", "--learning-rate", "0.05", "--hidden", "24,12").AssertSucceeded();
+        CliRun.Of("train", "--resume", path, "--epochs", "2", "--learning-rate", "0.005", "--schedule", "cosine", "--hidden", "24,12").AssertSucceeded();
     }
 
     [Fact]
