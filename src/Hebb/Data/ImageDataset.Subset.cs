@@ -3,7 +3,7 @@ namespace Hebb.Data;
 public sealed partial class ImageDataset
 {
     /// <summary>A copy of the samples at <paramref name="indices"/>, in that order, with the same class count.</summary>
-    public ImageDataset Subset(ReadOnlySpan<int> indices)
+    public override ImageDataset Subset(ReadOnlySpan<int> indices)
     {
         int features = FeatureCount;
         var pixels = new byte[(long)indices.Length * features];

@@ -1,4 +1,4 @@
-using Hebb.Tensors;
+using System.Security.Cryptography;
 
 namespace Hebb.Data;
 
@@ -7,7 +7,7 @@ namespace Hebb.Data;
 /// Mini-batches are converted to floats on [0, 1] when they are needed (<see cref="FillFeatures"/>).
 /// A dataset never changes its arrays, so datasets can be shared freely.
 /// </summary>
-public sealed partial class ImageDataset
+public sealed partial class ImageDataset : Dataset
 {
     /// <summary>[Count, Height, Width] bytes, row-major; 0 is background.</summary>
     public byte[] Pixels { get; }
@@ -16,15 +16,17 @@ public sealed partial class ImageDataset
     public byte[] Labels { get; }
 
     /// <summary>Images in the set.</summary>
-    public int Count => Labels.Length;
+    public override int Count => Labels.Length;
     /// <summary>Rows of pixels per image (28 for MNIST).</summary>
     public int Height { get; }
     /// <summary>Columns of pixels per image (28 for MNIST).</summary>
     public int Width { get; }
     /// <summary>Inputs per image to a network: Height × Width pixels (784 for MNIST).</summary>
-    public int FeatureCount => Height * Width;
+    public override int FeatureCount => Height * Width;
     /// <summary>Classes a model must tell apart: every label is below it.</summary>
-    public int ClassCount { get; }
+    public override int ClassCount { get; }
+    /// <summary>Images are always classified.</summary>
+    public override LearningTask Task => LearningTask.Classification;
 
     /// <summary>Takes ownership of <paramref name="pixels"/> and <paramref name="labels"/> without copying them.</summary>
     /// <param name="pixels">[count, height, width] bytes, row-major: labels.Length × height × width of them.</param>
@@ -72,7 +74,7 @@ public sealed partial class ImageDataset
     /// Writes the samples at <paramref name="indices"/> as rows of floats on [0, 1] (byte / 255), row-major
     /// [indices.Length, FeatureCount]. Allocates nothing: it runs once per mini-batch.
     /// </summary>
-    public void FillFeatures(ReadOnlySpan<int> indices, Span<float> destination)
+    public override void FillFeatures(ReadOnlySpan<int> indices, Span<float> destination)
     {
         CheckDestination(destination.Length, (long)indices.Length * FeatureCount, nameof(destination));
         int features = FeatureCount;
@@ -84,29 +86,18 @@ public sealed partial class ImageDataset
         }
     }
 
-    /// <summary>Writes the labels of the samples at <paramref name="indices"/>. Allocates nothing.</summary>
-    public void FillLabels(ReadOnlySpan<int> indices, Span<int> destination)
-    {
-        CheckDestination(destination.Length, indices.Length, nameof(destination));
-        for (int row = 0; row < indices.Length; row++) destination[row] = Labels[CheckIndex(indices[row])];
-    }
+    /// <inheritdoc/>
+    public override int LabelAt(int index) => Labels[index];
 
-    /// <summary>Samples [start, start + count) as a new [count, FeatureCount] tensor on [0, 1].</summary>
-    public Tensor Features(int start, int count)
-    {
-        CheckRange(start, count);
-        var features = new float[count * FeatureCount];
-        PixelScaling.ToUnitInterval(Pixels.AsSpan(start * FeatureCount, features.Length), features);
-        return new Tensor(features, count, FeatureCount);
-    }
+    /// <inheritdoc/>
+    public override float TargetAt(int index) =>
+        throw new InvalidOperationException("images carry class labels, not regression targets");
 
-    /// <summary>The labels of samples [start, start + count) as class indices.</summary>
-    public int[] LabelArray(int start, int count)
+    /// <inheritdoc/>
+    internal override void AppendTo(IncrementalHash hash)
     {
-        CheckRange(start, count);
-        var labels = new int[count];
-        for (int i = 0; i < count; i++) labels[i] = Labels[start + i];
-        return labels;
+        hash.AppendData(Pixels);
+        hash.AppendData(Labels);
     }
 
     /// <summary><c>ImageDataset(8000 images of 28x28, 10 classes)</c>.</summary>
@@ -116,24 +107,4 @@ public sealed partial class ImageDataset
     /// <summary>The index of the first label not below <paramref name="classCount"/>, or -1.</summary>
     internal static int IndexOfLabelOutside(ReadOnlySpan<byte> labels, int classCount) =>
         classCount > byte.MaxValue ? -1 : labels.IndexOfAnyInRange((byte)classCount, byte.MaxValue);
-
-    private int CheckIndex(int index)
-    {
-        if ((uint)index >= (uint)Count)
-            throw new ArgumentOutOfRangeException("indices", $"sample index {index} is outside 0..{Count - 1}");
-        return index;
-    }
-
-    private void CheckRange(int start, int count)
-    {
-        if (start < 0 || count < 0 || start > Count - count)
-            throw new ArgumentOutOfRangeException(
-                nameof(start), $"samples {start}..{start + count - 1} are outside the {Count} of this dataset");
-    }
-
-    private static void CheckDestination(int length, long needed, string name)
-    {
-        if (length < needed)
-            throw new ArgumentException($"destination holds {length} values, {needed} are needed", name);
-    }
 }

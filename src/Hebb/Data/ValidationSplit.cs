@@ -6,13 +6,13 @@ namespace Hebb.Data;
 /// A training set cut in two: the samples to train on and a validation set held out from them, on which
 /// choices such as hyperparameters are scored so that the test set stays unseen until the very end.
 /// </summary>
-public sealed record ValidationSplit(ImageDataset Train, ImageDataset Validation)
+public sealed record ValidationSplit(Dataset Train, Dataset Validation)
 {
     /// <summary>
     /// Holds out <paramref name="validationCount"/> samples of <paramref name="data"/> drawn by a shuffle seeded with
     /// <paramref name="seed"/>; the rest, in their original order, are the training part. The same seed gives the same cut.
     /// </summary>
-    public static ValidationSplit Carve(ImageDataset data, int validationCount, ulong seed)
+    public static ValidationSplit Carve(Dataset data, int validationCount, ulong seed)
     {
         CheckCount(data, validationCount);
         var order = ShuffledIndices(data, seed);
@@ -22,20 +22,22 @@ public sealed record ValidationSplit(ImageDataset Train, ImageDataset Validation
     /// <summary>
     /// Holds out a share <paramref name="fraction"/> of <paramref name="data"/>, stratified: each class gives the same
     /// share of its samples (to the nearest sample, the remainders going to the classes with the largest fractions,
-    /// so that round(fraction · count) samples are held out in all), drawn by a shuffle seeded with <paramref name="seed"/>.
+    /// so that round(fraction · count) samples are held out in all), drawn by a shuffle seeded with <paramref name="seed"/>;
+    /// a regression set, which has no classes, is cut as <see cref="Carve"/> cuts it.
     /// The training part keeps the original order; the same seed gives the same cut.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The fraction is not in (0, 1), or leaves no sample on a side.</exception>
-    public static ValidationSplit Stratified(ImageDataset data, double fraction, ulong seed)
+    public static ValidationSplit Stratified(Dataset data, double fraction, ulong seed)
     {
         if (!(fraction > 0 && fraction < 1))
             throw new ArgumentOutOfRangeException(nameof(fraction), $"the validation fraction must lie strictly between 0 and 1, got {fraction}");
         int validationCount = (int)Math.Round(fraction * data.Count);
+        if (data.Task == LearningTask.Regression) return Carve(data, validationCount, seed);
         CheckCount(data, validationCount);
         var byClass = new List<int>[data.ClassCount];
         for (int c = 0; c < byClass.Length; c++) byClass[c] = [];
         // Each class's samples in the shuffled order: the first of them are the ones held out.
-        foreach (int index in ShuffledIndices(data, seed)) byClass[data.Labels[index]].Add(index);
+        foreach (int index in ShuffledIndices(data, seed)) byClass[data.LabelAt(index)].Add(index);
         var quotas = Quotas(byClass.Select(members => fraction * members.Count).ToArray(), validationCount);
         var validation = byClass.SelectMany((members, c) => members.Take(quotas[c])).ToArray();
         return Split(data, validation);
@@ -51,14 +53,14 @@ public sealed record ValidationSplit(ImageDataset Train, ImageDataset Validation
         return quotas;
     }
 
-    private static void CheckCount(ImageDataset data, int validationCount)
+    private static void CheckCount(Dataset data, int validationCount)
     {
         if (validationCount < 1 || validationCount >= data.Count)
             throw new ArgumentOutOfRangeException(nameof(validationCount),
                 $"a validation set of {validationCount} samples leaves none or all of the {data.Count} samples to train on");
     }
 
-    private static int[] ShuffledIndices(ImageDataset data, ulong seed)
+    private static int[] ShuffledIndices(Dataset data, ulong seed)
     {
         var order = new int[data.Count];
         for (int i = 0; i < order.Length; i++) order[i] = i;
@@ -67,7 +69,7 @@ public sealed record ValidationSplit(ImageDataset Train, ImageDataset Validation
     }
 
     /// <summary>The samples at <paramref name="validation"/> held out, the others in their original order.</summary>
-    private static ValidationSplit Split(ImageDataset data, int[] validation)
+    private static ValidationSplit Split(Dataset data, int[] validation)
     {
         var held = new HashSet<int>(validation);
         var train = Enumerable.Range(0, data.Count).Where(index => !held.Contains(index)).ToArray();

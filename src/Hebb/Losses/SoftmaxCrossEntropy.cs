@@ -58,3 +58,14 @@ public static partial class Loss
         return (float)(total / Math.Max(1, rows));
     }
 }
+
+/// <summary>Softmax cross-entropy as a <see cref="TrainingLoss"/>.</summary>
+internal sealed class SoftmaxCrossEntropyLoss : TrainingLoss
+{
+    public override string Name => "softmax_cross_entropy";
+
+    public override float Kernel(ReadOnlySpan<float> outputs, int rows, int width, BatchTargets targets, Span<float> gradient) =>
+        Loss.SoftmaxCrossEntropyKernel(outputs[..(rows * width)], targets.Labels[..rows], width, gradient);
+
+    public override Tensor Apply(Tensor outputs, BatchTargets targets) => Loss.SoftmaxCrossEntropy(outputs, targets.Labels);
+}

@@ -49,14 +49,15 @@ public static class ModelFile
     }
 
     /// <summary>Writes atomically, with the run described by <paramref name="info"/> rather than by a trainer (a model
-    /// whose history was edited, or imported): its settings, history, data and thread count, but no run state to resume.</summary>
+    /// whose history was edited, or imported): its settings, history, data and thread count, but no run state to resume;
+    /// the loss recorded is softmax cross-entropy (a regression model is saved by its trainer).</summary>
     public static void Save(string path, Sequential model, ModelInfo info)
     {
         var options = info.Training;
         var metadata = new Dictionary<string, string>
         {
             [TrainingKey] = TrainingEntry(options, options.Optimizer.Create(model.Parameters),
-                options.Schedule.Create(options.Optimizer.LearningRate, options.Epochs), model),
+                options.Schedule.Create(options.Optimizer.LearningRate, options.Epochs), model, Losses.TrainingLoss.SoftmaxCrossEntropy.Name),
             [EpochKey] = info.Epochs.ToString(CultureInfo.InvariantCulture),
             [HistoryKey] = HistoryEntry(info.History),
             [DatasetKey] = info.Dataset,
@@ -81,10 +82,10 @@ public static class ModelFile
 
     /// <summary>The <c>hebb.training</c> entry: what was really used — the optimiser and its settings, the schedule and
     /// its settings, the loss, the layers, the batch size, epochs, seed, validation and early stopping.</summary>
-    internal static string TrainingEntry(TrainingOptions options, IOptimizer optimizer, ILearningRateSchedule schedule, Sequential model) =>
+    internal static string TrainingEntry(TrainingOptions options, IOptimizer optimizer, ILearningRateSchedule schedule, Sequential model, string loss) =>
         JsonSerializer.Serialize(new TrainingRecord(
             optimizer.Name, options.Optimizer.LearningRate, options.BatchSize, options.Epochs, options.Seed,
-            "softmax_cross_entropy", model.Layers.OfType<Dense>().FirstOrDefault()?.Initializer?.Name,
+            loss, model.Layers.OfType<Dense>().FirstOrDefault()?.Initializer?.Name,
             new Dictionary<string, double>(optimizer.Settings), schedule.Name, new Dictionary<string, double>(schedule.Settings),
             options.ValidationFraction, options.EarlyStoppingPatience, model.ToString()), ModelFileJson.Default.TrainingRecord);
 

@@ -1,8 +1,5 @@
-using Hebb.Autodiff;
 using Hebb.Data;
-using Hebb.Inference;
 using Hebb.Layers;
-using Hebb.Tensors;
 
 namespace Hebb.Training;
 
@@ -26,33 +23,23 @@ public sealed record Evaluation(double Loss, double Accuracy, int[,] Confusion)
     }
 
     /// <summary>Evaluates in batches of <paramref name="batchSize"/>, in evaluation mode (no dropout, batch normalization
-    /// by its running statistics); a model of <see cref="IKernelLayer"/>s runs through a <see cref="Predictor"/>, whose
-    /// buffers are made once for all the batches.</summary>
-    public static Evaluation Run(Sequential model, ImageDataset data, int batchSize = 1000)
+    /// by its running statistics), the loss being the mean softmax cross-entropy.</summary>
+    /// <exception cref="ArgumentException">The data is a regression set (see <see cref="RegressionEvaluation"/>).</exception>
+    public static Evaluation Run(Sequential model, Dataset data, int batchSize = 1000)
     {
-        using var _ = Autograd.NoGradient();
-        using var evaluating = EvaluationMode.Of(model);
+        if (data.Task != LearningTask.Classification)
+            throw new ArgumentException("a regression data set is scored by RegressionEvaluation.Run, not by a classification's evaluation", nameof(data));
         int classes = model.OutputWidth
             ?? throw new ArgumentException("evaluation needs a model whose output width is known, to know the number of classes");
         int size = Math.Max(classes, data.ClassCount);
         var confusion = new int[size, size];
-        var predictor = Predictor.CanRun(model) ? model.CreatePredictor(batchSize) : null;
-        var indices = new int[batchSize];
-        var features = new float[batchSize * data.FeatureCount];
         var labels = new int[batchSize];
-        var logitBuffer = new float[batchSize * classes];
         var lossGradient = new float[batchSize * classes];
         double lossSum = 0;
         int hits = 0;
-        for (int start = 0; start < data.Count; start += batchSize)
+        BatchedOutputs.Run(model, data, batchSize, (start, count, logits) =>
         {
-            int count = Math.Min(batchSize, data.Count - start);
-            for (int i = 0; i < count; i++) indices[i] = start + i;
-            data.FillFeatures(indices.AsSpan(0, count), features);
-            data.FillLabels(indices.AsSpan(0, count), labels);
-            var logits = logitBuffer.AsSpan(0, count * classes);
-            if (predictor is not null) predictor.Logits(features.AsSpan(0, count * data.FeatureCount), logits);
-            else model.Forward(new Tensor(features[..(count * data.FeatureCount)], count, data.FeatureCount)).Data.CopyTo(logits);
+            for (int i = 0; i < count; i++) labels[i] = data.LabelAt(start + i);
             var batchLabels = labels.AsSpan(0, count);
             lossSum += Losses.Loss.SoftmaxCrossEntropyKernel(logits, batchLabels, classes, lossGradient) * (double)count;
             for (int i = 0; i < count; i++)
@@ -61,7 +48,7 @@ public sealed record Evaluation(double Loss, double Accuracy, int[,] Confusion)
                 confusion[labels[i], TensorPrimitives.IndexOfMax(row)]++;
                 if (Metrics.Accuracy.InTopK(row, labels[i], 1)) hits++;
             }
-        }
+        });
         int n = Math.Max(1, data.Count);
         return new Evaluation(lossSum / n, (double)hits / n, confusion);
     }

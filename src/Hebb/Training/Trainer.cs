@@ -14,7 +14,7 @@ using Hebb.Tensors.Kernels;
 namespace Hebb.Training;
 
 /// <summary>
-/// The note's execution phase, grown into Keras's <c>fit</c>: for each epoch, a training step on every shuffled
+/// The note's execution phase, grown into Keras's <c>fit</c>, for classes and regression alike: for each epoch, a training step on every shuffled
 /// mini-batch, then the accuracy on the last batch, on the validation split and on the test set; early stopping;
 /// a checkpoint file brought up to date after every epoch; a stop on a NaN or infinite loss or parameter; and
 /// cancellation between batches. A model of <see cref="IKernelLayer"/>s (every built-in layer) trains through
@@ -41,6 +41,8 @@ public sealed class Trainer
     // The training data of the last Fit, and of the run a resumed trainer goes on with.
     private DataFingerprint? data;
     private string? checkpointPath;
+    // What the data's task makes the run minimise: softmax cross-entropy, or mean squared error for regression.
+    private TrainingLoss trainingLoss = TrainingLoss.SoftmaxCrossEntropy;
 
     /// <summary>Trains <paramref name="model"/> with <paramref name="optimizer"/>, whose rate at construction is the
     /// base rate of <paramref name="schedule"/> (by default, the one <paramref name="options"/> choose).</summary>
@@ -130,7 +132,7 @@ public sealed class Trainer
 
     /// <summary>Why <paramref name="train"/> is not the data of the run this trainer goes on with, or null when it is
     /// (or when the trainer resumes nothing).</summary>
-    public string? DataConflict(ImageDataset train) => data?.Conflict(DataFingerprint.Of(train));
+    public string? DataConflict(Dataset train) => data?.Conflict(DataFingerprint.Of(train));
 
     /// <summary>The generator of the batch order for <paramref name="seed"/>. The order has a stream of its own, so
     /// that it does not depend on how many draws the initialisation took; the graph API's <c>NextBatch</c> draws
@@ -149,18 +151,21 @@ public sealed class Trainer
     /// epoch callback calls <see cref="Stop"/>; <paramref name="onEpoch"/> gets each epoch's report as it ends (after the
     /// checkpoint is written), <paramref name="onBatch"/> (batches done, batches in the epoch) after every batch.
     /// </summary>
-    /// <param name="train">The training set; with a validation fraction, the validation split is held out of it.</param>
-    /// <param name="test">Evaluated after every epoch, never trained on; null for none.</param>
+    /// <param name="train">The training set; with a validation fraction, the validation split is held out of it. Its task
+    /// chooses the loss: softmax cross-entropy on the logits for classes, mean squared error of the one output for
+    /// regression (whose epoch reports then have NaN accuracies).</param>
+    /// <param name="test">Evaluated after every epoch, never trained on; null for none. Of the same task as <paramref name="train"/>.</param>
     /// <param name="onEpoch">Called after every epoch.</param>
     /// <param name="onBatch">Called after every batch.</param>
     /// <param name="cancellation">Checked before every batch: when cancelled, training stops there with an
     /// <see cref="OperationCanceledException"/>, and the checkpoint keeps the last completed epoch.</param>
     /// <returns><see cref="History"/>.</returns>
     /// <exception cref="TrainingDivergedException">The loss or a parameter became NaN or infinite.</exception>
-    public IReadOnlyList<EpochReport> Fit(ImageDataset train, ImageDataset? test = null, Action<EpochReport>? onEpoch = null,
+    public IReadOnlyList<EpochReport> Fit(Dataset train, Dataset? test = null, Action<EpochReport>? onEpoch = null,
         Action<int, int>? onBatch = null, CancellationToken cancellation = default)
     {
         CheckWidth(train);
+        if (test is not null && test.Task != train.Task) throw new ArgumentException($"the test set is a {test.Task} set, the training set a {train.Task} one", nameof(test));
         var fingerprint = DataFingerprint.Of(train);
         if (data?.Conflict(fingerprint) is string conflict) throw new ArgumentException($"not the data of the run this trainer goes on with: {conflict}", nameof(train));
         data = fingerprint;
@@ -189,7 +194,7 @@ public sealed class Trainer
         var (tensors, checkpoint) = TrainingCheckpoint.Capture(this, new TrainerState(scheduleEpochs, shuffleRandom, earlyStopping, data));
         var metadata = new Dictionary<string, string>(Metadata)
         {
-            [ModelFile.TrainingKey] = ModelFile.TrainingEntry(Options, Optimizer, Schedule, Model),
+            [ModelFile.TrainingKey] = ModelFile.TrainingEntry(Options, Optimizer, Schedule, Model, trainingLoss.Name),
             [ModelFile.EpochKey] = CompletedEpochs.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [ModelFile.HistoryKey] = ModelFile.HistoryEntry(history),
             [ModelFile.DatasetKey] = DataSource,
@@ -218,7 +223,7 @@ public sealed class Trainer
         StoppedEarly = stopped;
     }
 
-    private (ImageDataset Train, ImageDataset? Validation) Split(ImageDataset train)
+    private (Dataset Train, Dataset? Validation) Split(Dataset train)
     {
         if (Options.ValidationFraction == 0) return (train, null);
         var split = ValidationSplit.Stratified(train, Options.ValidationFraction, Options.Seed ^ ValidationStream);
@@ -226,7 +231,7 @@ public sealed class Trainer
     }
 
     /// <summary>One pass over <paramref name="train"/>, then the evaluations and the report.</summary>
-    private EpochReport RunEpoch(ImageDataset train, ImageDataset? validation, ImageDataset? test, Action<int, int>? onBatch,
+    private EpochReport RunEpoch(Dataset train, Dataset? validation, Dataset? test, Action<int, int>? onBatch,
         CancellationToken cancellation)
     {
         int epoch = CompletedEpochs + 1;
@@ -239,9 +244,9 @@ public sealed class Trainer
         {
             cancellation.ThrowIfCancellationRequested();
             var indices = sampler.Batch(index);
-            float loss = TrainBatch(train, indices);
-            if (!float.IsFinite(loss)) throw Diverged(epoch, index + 1, "the loss", loss);
-            lossSum += loss * (double)indices.Length;
+            float batchLoss = TrainBatch(train, indices);
+            if (!float.IsFinite(batchLoss)) throw Diverged(epoch, index + 1, "the loss", batchLoss);
+            lossSum += batchLoss * (double)indices.Length;
             onBatch?.Invoke(index + 1, sampler.BatchCount);
         }
         // The training loop alone, as the PyTorch reference times it: the accuracies measured after it are not part of it.
@@ -249,37 +254,47 @@ public sealed class Trainer
         // A non-finite parameter makes the next batch's loss NaN; after the epoch's last batch, there is no next batch to tell.
         CheckFinite(epoch, sampler.BatchCount);
         double trainAccuracy = LastBatchAccuracy(train, sampler.Batch(sampler.BatchCount - 1));
-        double testAccuracy = test is null ? double.NaN : Evaluation.Run(Model, test).Accuracy;
-        var validated = validation is null ? null : Evaluation.Run(Model, validation);
+        double testAccuracy = test is null ? double.NaN : Score(test).Accuracy;
+        var (validationLoss, validationAccuracy) = validation is null ? (double.NaN, double.NaN) : Score(validation);
         var report = new EpochReport(epoch, lossSum / Math.Max(1, train.Count), trainAccuracy, testAccuracy,
-            seconds, train.Count / Math.Max(seconds, 1e-9), validated?.Loss ?? double.NaN, validated?.Accuracy ?? double.NaN);
+            seconds, train.Count / Math.Max(seconds, 1e-9), validationLoss, validationAccuracy);
         history.Add(report);
         return report;
     }
 
-    /// <summary>One step of SGD (or the given optimiser) on the samples at <paramref name="indices"/>; returns the batch's mean loss.</summary>
-    internal float TrainBatch(ImageDataset data, ReadOnlySpan<int> indices)
+    /// <summary>The loss and accuracy of the model on <paramref name="data"/> (for regression: the mean squared error of
+    /// the outputs, in the units trained on, and NaN).</summary>
+    private (double Loss, double Accuracy) Score(Dataset data)
     {
-        var (inputs, labels) = Buffers(data).Fill(data, indices);
-        float loss;
+        if (data.Task == LearningTask.Regression) return (RegressionEvaluation.Run(Model, data).MeanSquaredError, double.NaN);
+        var evaluation = Evaluation.Run(Model, data);
+        return (evaluation.Loss, evaluation.Accuracy);
+    }
+
+    /// <summary>One step of SGD (or the given optimiser) on the samples at <paramref name="indices"/>; returns the batch's mean loss.</summary>
+    internal float TrainBatch(Dataset data, ReadOnlySpan<int> indices)
+    {
+        trainingLoss = TrainingLoss.For(data.Task);
+        var batch = Buffers(data).Fill(data, indices);
+        float value;
         if (step is not null && Optimizer is Sgd { IsPlain: true } sgd)
         {
-            loss = step.RunWithSgd(inputs.Data, labels, sgd.LearningRate);
+            value = step.RunWithSgd(batch.Inputs.Data, batch.Rows, trainingLoss, batch.Targets, sgd.LearningRate);
             sgd.CountFusedStep();
-            return loss;
+            return value;
         }
         if (step is not null)
-            loss = step.Run(inputs.Data, labels);
+            value = step.Run(batch.Inputs.Data, batch.Rows, trainingLoss, batch.Targets);
         else
         {
             Model.IsTraining = true;
-            var lossTensor = Loss.SoftmaxCrossEntropy(Model.Forward(inputs), labels);
+            var lossTensor = trainingLoss.Apply(Model.Forward(batch.Inputs), batch.Targets);
             Optimizer.ZeroGrad();
             lossTensor.Backward();
-            loss = lossTensor.Data[0];
+            value = lossTensor.Data[0];
         }
         Optimizer.Step();
-        return loss;
+        return value;
     }
 
     private void CheckFinite(int epoch, int batch)
@@ -306,25 +321,28 @@ public sealed class Trainer
             $"try a lower learning rate than {Optimizer.LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
     }
 
-    /// <summary>The note's "train accuracy": the model, as it is after the epoch, on the epoch's last batch.</summary>
-    private double LastBatchAccuracy(ImageDataset data, ReadOnlySpan<int> indices)
+    /// <summary>The note's "train accuracy": the model, as it is after the epoch, on the epoch's last batch (NaN for regression).</summary>
+    private double LastBatchAccuracy(Dataset data, ReadOnlySpan<int> indices)
     {
-        var (inputs, labels) = Buffers(data).Fill(data, indices);
+        if (data.Task == LearningTask.Regression) return double.NaN;
+        var batch = Buffers(data).Fill(data, indices);
         using var _ = Autograd.NoGradient();
         using var evaluating = EvaluationMode.Of(Model);
-        return Accuracy.Top1(Model.Forward(inputs), labels);
+        return Accuracy.Top1(Model.Forward(batch.Inputs), batch.Labels);
     }
 
-    private BatchBuffer Buffers(ImageDataset data)
+    private BatchBuffer Buffers(Dataset data)
     {
         if (batchBuffer is null || batchBuffer.FeatureCount != data.FeatureCount)
             batchBuffer = new BatchBuffer(Options.BatchSize, data.FeatureCount);
         return batchBuffer;
     }
 
-    private void CheckWidth(ImageDataset data)
+    private void CheckWidth(Dataset data)
     {
         if (Model.InputWidth is int inputs && inputs != data.FeatureCount)
             throw new ArgumentException($"the model takes {inputs} inputs, the data has {data.FeatureCount} features per sample");
+        if (data.Task == LearningTask.Regression && Model.OutputWidth is int outputs && outputs != 1)
+            throw new ArgumentException($"regression needs a model with one output, this one has {outputs}");
     }
 }

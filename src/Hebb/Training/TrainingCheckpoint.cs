@@ -167,11 +167,10 @@ internal sealed record EarlyStoppingRecord(int BestEpoch, double BestLoss, int E
 /// <summary>What the training data was: a resumed run must see the same samples to continue the same run.</summary>
 internal sealed record DataFingerprint(int Samples, int Features, int Classes, string Sha256)
 {
-    public static DataFingerprint Of(ImageDataset data)
+    public static DataFingerprint Of(Dataset data)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(data.Pixels);
-        hash.AppendData(data.Labels);
+        data.AppendTo(hash);
         return new DataFingerprint(data.Count, data.FeatureCount, data.ClassCount, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 

@@ -4,10 +4,10 @@ using Hebb.Losses;
 namespace Hebb.Training;
 
 /// <summary>
-/// Forward pass, softmax cross-entropy and backward pass of a <see cref="Sequential"/> of
+/// Forward pass, loss (softmax cross-entropy, or mean squared error for regression) and backward pass of a <see cref="Sequential"/> of
 /// <see cref="IKernelLayer"/>s without building a graph: every activation and gradient lives in a buffer made
 /// once, so a training step allocates nothing. It runs the same kernels as the layers' autodiff operations
-/// (and <see cref="Loss.SoftmaxCrossEntropyKernel"/>), hence the same numbers; it never asks which kind of
+/// (and the loss's <see cref="TrainingLoss.Kernel"/>), hence the same numbers; it never asks which kind of
 /// layer it holds.
 /// </summary>
 internal sealed class TrainingStep
@@ -38,36 +38,42 @@ internal sealed class TrainingStep
     /// <summary>The pass in evaluation mode over the same buffers (used between steps, e.g. for an accuracy).</summary>
     public ForwardPass Forward => forward;
 
-    /// <summary>Sets every parameter's gradient to that of the mean loss over the first
+    /// <summary>Sets every parameter's gradient to that of the mean softmax cross-entropy over the first
     /// <c>labels.Length</c> rows of <paramref name="inputs"/>, in training mode, and returns the loss.</summary>
-    public float Run(float[] inputs, ReadOnlySpan<int> labels)
+    public float Run(float[] inputs, ReadOnlySpan<int> labels) =>
+        Run(inputs, labels.Length, TrainingLoss.SoftmaxCrossEntropy, new BatchTargets(labels, default));
+
+    /// <summary>Sets every parameter's gradient to that of the mean <paramref name="loss"/> over the first
+    /// <paramref name="rows"/> rows of <paramref name="inputs"/>, in training mode, and returns the loss.</summary>
+    public float Run(float[] inputs, int rows, TrainingLoss loss, BatchTargets targets)
     {
-        float loss = ForwardAndLoss(inputs, labels);
+        float value = ForwardAndLoss(inputs, rows, loss, targets);
         foreach (var parameter in parameters) Array.Clear(parameter.Value.GradData());
-        int rows = labels.Length;
         for (int i = kernels.Length - 1; i >= 0; i--)
             kernels[i].Backward(Input(i, inputs), rows, gradients[i], i == 0 ? null : gradients[i - 1], accumulateInput: false);
-        return loss;
+        return value;
     }
 
-    /// <summary>One step of plain SGD (no momentum) on the mean loss over the rows, fused into the backward
+    /// <summary>One step of plain SGD (no momentum) on the mean softmax cross-entropy over the rows (see the other overload).</summary>
+    public float RunWithSgd(float[] inputs, ReadOnlySpan<int> labels, float learningRate) =>
+        RunWithSgd(inputs, labels.Length, TrainingLoss.SoftmaxCrossEntropy, new BatchTargets(labels, default), learningRate);
+
+    /// <summary>One step of plain SGD (no momentum) on the mean <paramref name="loss"/> over the rows, fused into the backward
     /// pass (see <see cref="LayerKernels.BackwardWithSgd"/>); returns the loss before the step.</summary>
-    public float RunWithSgd(float[] inputs, ReadOnlySpan<int> labels, float learningRate)
+    public float RunWithSgd(float[] inputs, int rows, TrainingLoss loss, BatchTargets targets, float learningRate)
     {
-        float loss = ForwardAndLoss(inputs, labels);
-        int rows = labels.Length;
+        float value = ForwardAndLoss(inputs, rows, loss, targets);
         for (int i = kernels.Length - 1; i >= 0; i--)
             kernels[i].BackwardWithSgd(Input(i, inputs), rows, gradients[i], i == 0 ? null : gradients[i - 1], learningRate);
-        return loss;
+        return value;
     }
 
     private float[] Input(int layer, float[] inputs) => layer == 0 ? inputs : forward.Outputs[layer - 1];
 
     /// <summary>The forward pass into the layers' buffers, and the loss with its gradient into the last one.</summary>
-    private float ForwardAndLoss(float[] inputs, ReadOnlySpan<int> labels)
+    private float ForwardAndLoss(float[] inputs, int rows, TrainingLoss loss, BatchTargets targets)
     {
-        int rows = labels.Length;
-        var logits = forward.Run(inputs, rows, training: true);
-        return Loss.SoftmaxCrossEntropyKernel(logits.AsSpan(0, rows * forward.Classes), labels, forward.Classes, gradients[^1]);
+        var outputs = forward.Run(inputs, rows, training: true);
+        return loss.Kernel(outputs.AsSpan(0, rows * forward.Classes), rows, forward.Classes, targets, gradients[^1]);
     }
 }

@@ -32,7 +32,7 @@ public sealed class RandomSearch
     public RandomSearchOptions Options { get; }
 
     /// <summary>The validation set every trial is scored on, and the rest of <paramref name="train"/> that each trains on.</summary>
-    public ValidationSplit Split(ImageDataset train) =>
+    public ValidationSplit Split(Dataset train) =>
         ValidationSplit.Carve(train, Options.ValidationSamples(train.Count), Options.Seed ^ SplitStream);
 
     /// <summary>The networks the search tries, in order; they depend on the seed and the data's shape alone.</summary>
@@ -43,7 +43,7 @@ public sealed class RandomSearch
     }
 
     /// <summary>Runs every trial on <paramref name="train"/> cut by <see cref="Split"/>; returns them ranked, best first.</summary>
-    public IReadOnlyList<TrialResult> Run(ImageDataset train, Action<TrialResult>? onTrial = null) => Run(Split(train), onTrial);
+    public IReadOnlyList<TrialResult> Run(Dataset train, Action<TrialResult>? onTrial = null) => Run(Split(train), onTrial);
 
     /// <summary>Runs every trial, calling <paramref name="onTrial"/> as each ends; returns them ranked, best first.</summary>
     public IReadOnlyList<TrialResult> Run(ValidationSplit split, Action<TrialResult>? onTrial = null)
@@ -68,7 +68,7 @@ public sealed class RandomSearch
     /// network starts from the search's seed, as <c>hebb train --seed</c> would, so trials differ only in what is searched
     /// and the best one can be retrained exactly.
     /// </summary>
-    public TrainedModel Train(TrialConfiguration configuration, ImageDataset data, int epochs, Action<EpochReport>? onEpoch = null)
+    public TrainedModel Train(TrialConfiguration configuration, Dataset data, int epochs, Action<EpochReport>? onEpoch = null)
     {
         var options = configuration.TrainingOptions(epochs, Options.BatchSize, Options.Seed);
         var model = configuration.CreateModel(Options.Seed);

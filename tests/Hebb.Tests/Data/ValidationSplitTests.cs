@@ -9,8 +9,8 @@ public sealed class ValidationSplitTests
         Enumerable.Range(0, count).SelectMany(i => new[] { (byte)(i / 256), (byte)(i % 256) }).ToArray(),
         Enumerable.Range(0, count).Select(i => (byte)(i % 10)).ToArray(), height: 1, width: 2, classCount: 10);
 
-    internal static int[] Indices(ImageDataset data) =>
-        Enumerable.Range(0, data.Count).Select(i => data.Pixels[2 * i] * 256 + data.Pixels[2 * i + 1]).ToArray();
+    internal static int[] Indices(Dataset data) =>
+        Enumerable.Range(0, data.Count).Select(i => ((ImageDataset)data).Pixels[2 * i] * 256 + ((ImageDataset)data).Pixels[2 * i + 1]).ToArray();
 
     [Fact]
     public void HoldsOutTheAskedNumberOfSamplesAndTrainsOnAllTheOthers()
@@ -47,7 +47,7 @@ public sealed class ValidationSplitTests
         foreach (var part in new[] { split.Train, split.Validation })
         {
             var indices = Indices(part);
-            for (int i = 0; i < part.Count; i++) Assert.Equal(indices[i] % 10, part.Labels[i]);
+            for (int i = 0; i < part.Count; i++) Assert.Equal(indices[i] % 10, part.LabelAt(i));
         }
     }
 
@@ -80,7 +80,7 @@ public sealed class ValidationSplitTests
 
         var split = ValidationSplit.Stratified(data, 0.1, seed: 3);
 
-        Assert.Equal([50, 30, 15, 5], Enumerable.Range(0, 4).Select(c => split.Validation.Labels.Count(label => label == c)));
+        Assert.Equal([50, 30, 15, 5], Enumerable.Range(0, 4).Select(c => split.Validation.LabelArray(0, split.Validation.Count).Count(label => label == c)));
         var validation = Indices(split.Validation);
         var train = Indices(split.Train);
         Assert.Equal(Enumerable.Range(0, 1000), validation.Concat(train).Order());
@@ -98,7 +98,7 @@ public sealed class ValidationSplitTests
 
         var split = ValidationSplit.Stratified(data, 0.25, seed: 1);
 
-        Assert.Equal([3, 2, 1], Enumerable.Range(0, 3).Select(c => split.Validation.Labels.Count(label => label == c)));
+        Assert.Equal([3, 2, 1], Enumerable.Range(0, 3).Select(c => split.Validation.LabelArray(0, split.Validation.Count).Count(label => label == c)));
         Assert.Equal(20, split.Train.Count);
     }
 
