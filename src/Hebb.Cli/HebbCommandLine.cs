@@ -26,6 +26,7 @@ public static class HebbCommandLine
             ImportCommand.Create(context),
             PlotCommand.Create(context),
             TuneCommand.Create(context),
+            ServeCommand.Create(context),
             DemoCommand.Create(context),
         };
         root.Options.Add(verbose);

@@ -23,7 +23,7 @@ internal static class InfoCommand
         {
             string path = parsed.GetValue(file)!;
             var saved = ModelFile.Load(path);
-            var layers = Rows(saved.Model);
+            var layers = ArchitectureRows.Of(saved.Model);
             var otherMetadata = saved.Metadata.Where(pair => !JsonEntries.Contains(pair.Key))
                 .OrderBy(pair => pair.Key, StringComparer.Ordinal).ToDictionary();
             if (parsed.GetValue(json))
@@ -31,15 +31,7 @@ internal static class InfoCommand
                 context.Output.WriteLine(Json.Line(new Dictionary<string, object?>
                 {
                     ["file"] = Path.GetFullPath(path),
-                    ["architecture"] = layers.Select(layer => new Dictionary<string, object?>
-                    {
-                        ["name"] = layer.Layer.Name,
-                        ["type"] = layer.Layer.Kind,
-                        ["inputs"] = layer.Inputs,
-                        ["outputs"] = layer.Outputs,
-                        ["activation"] = layer.Activation,
-                        ["rate"] = (layer.Layer as Dropout)?.Rate,
-                    }).ToArray(),
+                    ["architecture"] = layers.Select(layer => layer.ToJson()).ToArray(),
                     ["parameters"] = saved.Model.ParameterCount,
                     ["training"] = ParsedEntry(saved, "hebb.training"),
                     ["history"] = ParsedEntry(saved, "hebb.history"),
@@ -73,28 +65,6 @@ internal static class InfoCommand
             return ExitCode.Success;
         });
         return command;
-    }
-
-    private sealed record LayerRow(Layer Layer, int Inputs, int Outputs, string Activation);
-
-    /// <summary>Each layer with the widths it maps between and its activation (none for dropout).</summary>
-    private static List<LayerRow> Rows(Sequential model)
-    {
-        int width = model.InputWidth!.Value;
-        var rows = new List<LayerRow>();
-        foreach (var layer in model.Layers)
-        {
-            int outputs = ((IKernelLayer)layer).OutputWidth(width);
-            string activation = layer switch
-            {
-                Dense dense => dense.Activation.Name,
-                BatchNorm norm => norm.Activation.Name,
-                _ => "identity",
-            };
-            rows.Add(new LayerRow(layer, width, outputs, activation));
-            width = outputs;
-        }
-        return rows;
     }
 
     /// <summary>The layer's kind, with the rate of a dropout layer.</summary>

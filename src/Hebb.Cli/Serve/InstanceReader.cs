@@ -1,0 +1,81 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace Hebb.Cli.Serve;
+
+/// <summary>
+/// Reads the body of <c>POST /v1/predict</c>, <c>{"instances": [[...], ...]}</c> in TensorFlow Serving's shape, with
+/// <see cref="Utf8JsonReader"/> over the bytes as Kestrel received them, each number straight into the request's
+/// pooled input rows: no document, no strings, no intermediate arrays. Anything else is a
+/// <see cref="RequestException"/> (400) naming where the body went wrong.
+/// </summary>
+internal static class InstanceReader
+{
+    public static void Read(in ReadOnlySequence<byte> body, PendingRequest request)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 4 });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                throw Bad("expected a JSON object {\"instances\": [[...], ...]}");
+            bool found = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (!reader.ValueTextEquals("instances"u8))
+                    throw Bad($"unknown field '{reader.GetString()}'; expected only \"instances\"");
+                ReadInstances(ref reader, request);
+                found = true;
+            }
+            if (!found) throw Bad("no field \"instances\"; expected {\"instances\": [[...], ...]}");
+            // A second value after the object is malformed JSON: the reader throws on it.
+            reader.Read();
+        }
+        catch (JsonException error)
+        {
+            throw Bad($"malformed JSON: {error.Message}");
+        }
+    }
+
+    private static void ReadInstances(ref Utf8JsonReader reader, PendingRequest request)
+    {
+        int width = request.Model.InputWidth;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            throw Bad($"instances: expected an array of instances, found {Describe(reader.TokenType)}");
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            int row = request.Rows;
+            if (reader.TokenType != JsonTokenType.StartArray)
+                throw Bad($"instances[{row}]: expected an array of {width} numbers, found {Describe(reader.TokenType)}");
+            var values = request.AddRow();
+            int count = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType != JsonTokenType.Number)
+                    throw Bad($"instances[{row}][{count}]: expected a finite number, found {Describe(reader.TokenType)}");
+                if (count == width) throw Bad($"instances[{row}]: expected {width} numbers, found more");
+                if (!reader.TryGetSingle(out float value) || !float.IsFinite(value))
+                    throw Bad($"instances[{row}][{count}]: {Raw(ref reader)} is not a finite float32 number");
+                values[count++] = value;
+            }
+            if (count != width) throw Bad($"instances[{row}]: expected {width} numbers, found {count}");
+        }
+        if (request.Rows == 0) throw Bad("instances: empty; expected at least one instance");
+    }
+
+    // A number that came in two of Kestrel's buffers is a sequence, not a span.
+    private static string Raw(ref Utf8JsonReader reader) =>
+        System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => "the end of the body",
+    };
+
+    private static RequestException Bad(string message) => RequestException.BadRequest(message);
+}
