@@ -111,7 +111,7 @@ public static class ModelFile
         string format = Required(file, FormatKey);
         if (format != Format)
             throw new InvalidFileException(path, $"__metadata__.{FormatKey}", $"expected '{Format}', found '{InvalidFileException.Echo(format)}'");
-        var records = ParseArchitecture(file);
+        var records = ArchitectureParser.Parse(path, $"__metadata__.{ArchitectureKey}", Required(file, ArchitectureKey));
         var layers = new Layer[records.Count];
         var read = new HashSet<string>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -158,20 +158,6 @@ public static class ModelFile
         if (unread.Count > 0)
             throw new InvalidFileException(file.Path, "tensors",
                 $"expected only the {read.Count} tensors of the architecture's {layerCount} layers, found {unread.Count} more: {InvalidFileException.Echo(string.Join(", ", unread.Select(name => $"'{name}'")))}");
-    }
-
-    private static List<LayerRecord> ParseArchitecture(SafeTensorsFile file)
-    {
-        string json = Required(file, ArchitectureKey);
-        List<LayerRecord>? records;
-        try { records = JsonSerializer.Deserialize(json, ModelFileJson.Default.ListLayerRecord); }
-        catch (JsonException error)
-        {
-            throw new InvalidFileException(file.Path, $"__metadata__.{ArchitectureKey}", $"expected a JSON list of layers, {InvalidFileException.Echo(error.Message)}");
-        }
-        if (records is null || records.Count == 0 || records.Any(r => r is null || r.Name is null || r.Type is null || r.Activation is null))
-            throw new InvalidFileException(file.Path, $"__metadata__.{ArchitectureKey}", "expected a non-empty list of layers, each with name, type, inputs, outputs and activation");
-        return records;
     }
 
     private static Tensor Parameter(SafeTensorsFile file, HashSet<string> read, string name, params int[] shape)

@@ -108,6 +108,16 @@ public sealed class ModelFileTests(ModelFileFixture saved) : IClassFixture<Model
         AssertLoadFails(Variant((_, metadata) => metadata["hebb.architecture"] = architecture),
             "__metadata__.hebb.architecture", "expected a");
 
+    [Theory]
+    [InlineData("[{\"name\": \"hidden1\", \"type\": \"dense\", \"outputs\": 32, \"activation\": \"relu\"}]", "layer 0 has no 'inputs'")]
+    [InlineData("[{\"name\": \"hidden1\", \"type\": \"dense\", \"inputs\": \"784\", \"outputs\": 32, \"activation\": \"relu\"}]", "layer 0 'inputs': expected a number, found \"784\"")]
+    [InlineData("[{\"name\": \"hidden1\", \"type\": \"dense\", \"inputs\": 784.5, \"outputs\": 32, \"activation\": \"relu\"}]", "layer 0 'inputs': expected a number, found 784.5")]
+    [InlineData("[{\"name\": 7, \"type\": \"dense\", \"inputs\": 784, \"outputs\": 32, \"activation\": \"relu\"}]", "layer 0 'name': expected a string, found 7")]
+    [InlineData("[{\"name\": \"drop\", \"type\": \"dropout\", \"inputs\": 784, \"outputs\": 784, \"activation\": \"identity\", \"rate\": \"half\"}]", "layer 0 'rate': expected a number, found \"half\"")]
+    public void ArchitectureWithAFieldMissingOrOfTheWrongKind(string architecture, string problem) =>
+        AssertLoadFails(Variant((_, metadata) => metadata["hebb.architecture"] = architecture),
+            "__metadata__.hebb.architecture", problem);
+
     [Fact]
     public void LayersThatDoNotChain() =>
         AssertLoadFails(Variant((_, metadata) => metadata["hebb.architecture"] = metadata["hebb.architecture"].Replace("\"inputs\":32", "\"inputs\":33")),
