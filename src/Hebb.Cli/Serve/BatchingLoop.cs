@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Numerics.Tensors;
 using System.Threading.Channels;
 using Hebb.Activations;
 
@@ -124,7 +123,7 @@ internal sealed class BatchingLoop
             {
                 request.PrepareAnswers();
                 var own = logits.AsSpan(first * classes, request.Rows * classes);
-                for (int i = 0; i < request.Rows; i++) request.Classes[i] = TensorPrimitives.IndexOfMax(own.Slice(i * classes, classes));
+                for (int i = 0; i < request.Rows; i++) request.Classes[i] = Inference.Predictor.ClassOf(own.Slice(i * classes, classes));
                 Activation.Softmax.Forward(own, request.Probabilities.AsSpan(0, own.Length), classes);
                 first += request.Rows;
             }

@@ -116,13 +116,28 @@ public sealed class Predictor
                     else logits.CopyTo(target);
                 }
                 for (int i = 0; i < count && !classes.IsEmpty; i++)
-                    classes[start + i] = TensorPrimitives.IndexOfMax(logits.Slice(i * OutputWidth, OutputWidth));
+                    classes[start + i] = ClassOf(logits.Slice(i * OutputWidth, OutputWidth));
             }
         }
         finally
         {
             workspaces.Return(workspace);
         }
+    }
+
+    /// <summary>The class a row of logits predicts: the index of its largest value, the first of equal ones (the
+    /// index of the first NaN, if there is one, as <c>TensorPrimitives.IndexOfMax</c> gives).</summary>
+    // A loop of our own rather than TensorPrimitives.IndexOfMax, whose generic code is compiled at run time (it cannot be
+    // ahead of time: it branches on the machine's vector width), costing a one-shot 'hebb predict' several milliseconds.
+    public static int ClassOf(ReadOnlySpan<float> logits)
+    {
+        int best = 0;
+        for (int i = 0; i < logits.Length; i++)
+        {
+            if (float.IsNaN(logits[i])) return i;
+            if (logits[i] > logits[best]) best = i;
+        }
+        return best;
     }
 
     private int CheckRows(ReadOnlySpan<float> samples, int? expectedRows, string name)

@@ -45,7 +45,7 @@ public sealed record Evaluation(double Loss, double Accuracy, int[,] Confusion)
             for (int i = 0; i < count; i++)
             {
                 var row = logits.Slice(i * classes, classes);
-                confusion[labels[i], TensorPrimitives.IndexOfMax(row)]++;
+                confusion[labels[i], Inference.Predictor.ClassOf(row)]++;
                 if (Metrics.Accuracy.InTopK(row, labels[i], 1)) hits++;
             }
         });
