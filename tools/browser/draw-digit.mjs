@@ -42,6 +42,10 @@ try {
   }, pixels);
   const shown = sent && Number(await page.locator("#predicted").getAttribute("data-class"));
   const best = sent && Number(await page.locator("#bars li.best .digit").textContent());
+  // How long the best class's bar is drawn, against its track: its probability, if the bars show what they say.
+  const bestLength = sent && await page.locator("#bars li.best").evaluate(item =>
+    item.querySelector(".bar").getBoundingClientRect().width / item.querySelector(".track").getBoundingClientRect().width);
+  const probability = sent && Number((await page.locator("#bars li.best .value").textContent()).replace("%", "")) / 100;
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
 
   const bar = await page.evaluate(() => {
@@ -49,7 +53,7 @@ try {
     for (let y = 200; y < 250; y++) for (let x = 30; x < 130; x++) values[y * 280 + x] = 1;
     return Array.from(window.hebb.toMnist(values, 280, 280));
   });
-  console.log(JSON.stringify({ class: shown, bestBar: best, bars: stroke, sent, bar }));
+  console.log(JSON.stringify({ class: shown, bestBar: best, bestLength, probability, bars: stroke, sent, bar }));
 } finally {
   await browser.close();
 }

@@ -31,6 +31,7 @@ public sealed class PageInBrowserTests(ShortTrainingRun saved) : IClassFixture<S
         Assert.Equal(10, page.GetProperty("bars").GetInt32());
         Assert.Equal(expected, page.GetProperty("class").GetInt32());
         Assert.Equal(expected, page.GetProperty("bestBar").GetInt32());
+        Assert.Equal(page.GetProperty("probability").GetDouble(), page.GetProperty("bestLength").GetDouble(), 0.01);
         // The test digits are already MNIST-scaled, so the page's scaling gives them back, give or take a pixel's shift.
         var sent = page.GetProperty("sent").EnumerateArray().Select(v => v.GetSingle()).ToArray();
         Assert.Equal(digit.Sum(p => p / 255.0), sent.Sum(v => (double)v), 1.0);
