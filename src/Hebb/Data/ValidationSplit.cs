@@ -14,8 +14,8 @@ public sealed record ValidationSplit(Dataset Train, Dataset Validation)
     /// </summary>
     public static ValidationSplit Carve(Dataset data, int validationCount, ulong seed)
     {
-        CheckCount(data, validationCount);
-        var order = ShuffledIndices(data, seed);
+        CheckCount(data.Count, validationCount);
+        var order = ShuffledIndices(data.Count, seed);
         return Split(data, order.AsSpan(0, validationCount).ToArray());
     }
 
@@ -27,20 +27,29 @@ public sealed record ValidationSplit(Dataset Train, Dataset Validation)
     /// The training part keeps the original order; the same seed gives the same cut.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The fraction is not in (0, 1), or leaves no sample on a side.</exception>
-    public static ValidationSplit Stratified(Dataset data, double fraction, ulong seed)
+    public static ValidationSplit Stratified(Dataset data, double fraction, ulong seed) =>
+        Split(data, HeldOut(data.Count, data.Task == LearningTask.Regression ? null : data.LabelAt, data.ClassCount, fraction, seed));
+
+    /// <summary>
+    /// The indices of the samples <see cref="Stratified"/> holds out of <paramref name="count"/> samples whose classes
+    /// <paramref name="classOf"/> gives (each below <paramref name="classCount"/>; null: no classes, a random cut), in the
+    /// order drawn; what a split of anything indexed (a table's rows) needs.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The fraction is not in (0, 1), or leaves no sample on a side.</exception>
+    public static int[] HeldOut(int count, Func<int, int>? classOf, int classCount, double fraction, ulong seed)
     {
         if (!(fraction > 0 && fraction < 1))
             throw new ArgumentOutOfRangeException(nameof(fraction), $"the validation fraction must lie strictly between 0 and 1, got {fraction}");
-        int validationCount = (int)Math.Round(fraction * data.Count);
-        if (data.Task == LearningTask.Regression) return Carve(data, validationCount, seed);
-        CheckCount(data, validationCount);
-        var byClass = new List<int>[data.ClassCount];
+        int validationCount = (int)Math.Round(fraction * count);
+        CheckCount(count, validationCount);
+        var order = ShuffledIndices(count, seed);
+        if (classOf is null) return order[..validationCount];
+        var byClass = new List<int>[classCount];
         for (int c = 0; c < byClass.Length; c++) byClass[c] = [];
         // Each class's samples in the shuffled order: the first of them are the ones held out.
-        foreach (int index in ShuffledIndices(data, seed)) byClass[data.LabelAt(index)].Add(index);
+        foreach (int index in order) byClass[classOf(index)].Add(index);
         var quotas = Quotas(byClass.Select(members => fraction * members.Count).ToArray(), validationCount);
-        var validation = byClass.SelectMany((members, c) => members.Take(quotas[c])).ToArray();
-        return Split(data, validation);
+        return byClass.SelectMany((members, c) => members.Take(quotas[c])).ToArray();
     }
 
     /// <summary>Whole numbers near <paramref name="shares"/> that add up to <paramref name="total"/>: the floors, then one
@@ -53,16 +62,16 @@ public sealed record ValidationSplit(Dataset Train, Dataset Validation)
         return quotas;
     }
 
-    private static void CheckCount(Dataset data, int validationCount)
+    private static void CheckCount(int count, int validationCount)
     {
-        if (validationCount < 1 || validationCount >= data.Count)
+        if (validationCount < 1 || validationCount >= count)
             throw new ArgumentOutOfRangeException(nameof(validationCount),
-                $"a validation set of {validationCount} samples leaves none or all of the {data.Count} samples to train on");
+                $"a validation set of {validationCount} samples leaves none or all of the {count} samples to train on");
     }
 
-    private static int[] ShuffledIndices(Dataset data, ulong seed)
+    private static int[] ShuffledIndices(int count, ulong seed)
     {
-        var order = new int[data.Count];
+        var order = new int[count];
         for (int i = 0; i < order.Length; i++) order[i] = i;
         new SeededRandom(seed).Shuffle(order.AsSpan());
         return order;
