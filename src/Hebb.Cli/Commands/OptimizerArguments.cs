@@ -38,16 +38,18 @@ internal sealed class OptimizerArguments
     /// <summary>The options, to add to a command.</summary>
     public IEnumerable<Option> All => [name, momentum, weightDecay, clipNorm, clipValue];
 
-    /// <summary>The optimiser <paramref name="parsed"/> asks for at <paramref name="learningRate"/>; a usage error
-    /// naming the option when a value is out of range.</summary>
-    public OptimizerOptions Parse(ParseResult parsed, float learningRate)
+    /// <summary>The optimiser <paramref name="parsed"/> asks for at <paramref name="learningRate"/>, <paramref name="defaults"/>'s
+    /// name and weight decay where --optimizer and --weight-decay are not given (a table's); a usage error naming the option
+    /// when a value is out of range.</summary>
+    public OptimizerOptions Parse(ParseResult parsed, float learningRate, (string Name, float WeightDecay)? defaults = null)
     {
+        bool NotGiven(Option option) => defaults is not null && parsed.GetResult(option) is not { Implicit: false };
         var options = new OptimizerOptions
         {
-            Name = parsed.GetValue(name)!,
+            Name = NotGiven(name) ? defaults!.Value.Name : parsed.GetValue(name)!,
             LearningRate = learningRate,
             Momentum = parsed.GetValue(momentum) ?? 0f,
-            WeightDecay = parsed.GetValue(weightDecay) ?? float.NaN,
+            WeightDecay = NotGiven(weightDecay) ? defaults!.Value.WeightDecay : parsed.GetValue(weightDecay) ?? float.NaN,
             ClipNorm = parsed.GetValue(clipNorm),
             ClipValue = parsed.GetValue(clipValue),
         };

@@ -20,11 +20,22 @@ internal static class PredictCommand
             HelpName = "FILE",
         };
         var invert = new Option<bool>("--invert") { Description = "With --image: the digit is dark on a light background" };
+        var input = new Option<string?>("--input")
+        {
+            Description = "Predict every row of this CSV file instead, with a model trained on a table (columns matched by name)",
+            HelpName = "FILE",
+        };
+        var output = new Option<string?>("--output") { Description = "With --input: write the predictions to this CSV file rather than print them", HelpName = "FILE" };
+        var delimiter = TableArguments.Delimiter();
         var json = SharedOptions.Json();
-        var command = new Command("predict", "Predict classes with a saved model") { model, data, count, image, invert, json };
+        var command = new Command("predict", "Predict classes with a saved model") { model, data, count, image, invert, input, output, delimiter, json };
         command.SetAction(parsed =>
         {
             var saved = ModelFile.Load(parsed.GetValue(model)!);
+            if (parsed.GetValue(input) is { } inputPath)
+                return TablePredictions.Write(context, saved, TableArguments.Read(inputPath, TableArguments.DelimiterOf(parsed, delimiter), "--input"),
+                    parsed.GetValue(output), parsed.GetValue(json));
+            if (saved.Table is not null) throw new UsageException($"--input: {saved.Path} was trained on a table; give it a CSV file of rows to predict");
             if (parsed.GetValue(image) is { } imagePath)
             {
                 var pixels = PngImage.ReadGrayscale(imagePath, parsed.GetValue(invert), saved.Model.InputWidth!.Value);

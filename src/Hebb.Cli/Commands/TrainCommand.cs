@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Hebb.Activations;
 using Hebb.Data;
+using Hebb.Data.Tables;
 using Hebb.Cli.Output;
 using Hebb.Layers;
 using Hebb.Serialization;
@@ -18,6 +19,18 @@ internal static class TrainCommand
         "layer is often enough, deeper networks reach more with fewer units per layer; shrink the widths like a funnel " +
         "(each layer no wider than the one before); use ReLU in hidden layers and softmax at the output; add layers " +
         "until the network overfits, then stop.";
+
+    private const string TableAdvice =
+        "A CSV file (--data FILE.csv --target COLUMN) trains on a table: numbers standardized and text one-hot encoded, fitted on " +
+        "the training rows and kept in the model file; the task inferred from the target unless --task says it. Its defaults are " +
+        "scikit-learn's MLPClassifier and MLPRegressor's: one hidden layer of 100 ReLU units, adam at 0.001, 200 epochs, " +
+        "here in mini-batches of 32 and with a weight decay of 0.1 (an L2 term), which a few hundred rows need: without it " +
+        "the network learns diabetes's training rows (R² 0.73) and scores R² 0.23 on its test rows, with it 0.35.";
+
+    /// <summary>The defaults of a table run, where a table's few hundred rows want other settings than MNIST's 60,000 images.</summary>
+    private const int TableEpochs = 200, TableBatchSize = 32;
+    private const float TableLearningRate = 0.001f, TableWeightDecay = 0.1f;
+    private const string TableHidden = "100", TableOptimizer = "adam";
 
     public static Command Create(CommandContext context)
     {
@@ -64,28 +77,33 @@ internal static class TrainCommand
         };
         var json = SharedOptions.Json();
 
-        var command = new Command("train", "Train a multilayer perceptron on MNIST-format data and save it.\n\n" + Advice)
+        var table = new TableArguments();
+        var command = new Command("train", "Train a multilayer perceptron on MNIST-format data or a CSV table and save it.\n\n" + Advice + "\n\n" + TableAdvice)
         {
             data, epochs, batchSize, learningRate, hidden, activation, dropout, batchNorm, seed, validation, earlyStopping, threads, output, resume, json,
         };
-        foreach (var option in optimizer.All.Concat(schedule.All)) command.Options.Add(option);
+        foreach (var option in optimizer.All.Concat(schedule.All).Concat(table.All)) command.Options.Add(option);
         command.SetAction(parsed =>
         {
             if (parsed.GetValue(resume) is string resumePath)
                 return Run(context, parsed, Resumed(parsed, command, resumePath, epochs, data, threads, output), json);
 
+            bool isTable = TableArguments.IsTable(parsed.GetValue(data));
+            // A table's defaults where an option is not given; MNIST's otherwise.
+            T Setting<T>(Option<T> option, T tableDefault) => isTable && !Given(parsed, option) ? tableDefault : parsed.GetValue(option)!;
             var options = new TrainingOptions
             {
-                Epochs = SharedOptions.Positive(parsed.GetValue(epochs), "--epochs"),
-                BatchSize = SharedOptions.Positive(parsed.GetValue(batchSize), "--batch-size"),
-                Optimizer = optimizer.Parse(parsed, SharedOptions.PositiveFinite(parsed.GetValue(learningRate), "--learning-rate")),
+                Epochs = SharedOptions.Positive(Setting(epochs, TableEpochs), "--epochs"),
+                BatchSize = SharedOptions.Positive(Setting(batchSize, TableBatchSize), "--batch-size"),
+                Optimizer = optimizer.Parse(parsed, SharedOptions.PositiveFinite(Setting(learningRate, TableLearningRate), "--learning-rate"),
+                    isTable ? (TableOptimizer, TableWeightDecay) : null),
                 Schedule = schedule.Parse(parsed),
                 Seed = parsed.GetValue(seed),
                 ValidationFraction = ValidationFraction(parsed.GetValue(validation)),
                 EarlyStoppingPatience = parsed.GetValue(earlyStopping) >= 0 ? parsed.GetValue(earlyStopping)
                     : throw new UsageException($"--early-stopping: expected a patience of 0 (off) or more epochs, found {parsed.GetValue(earlyStopping)}"),
             };
-            var hiddenWidths = ParseWidths(parsed.GetValue(hidden)!);
+            var hiddenWidths = ParseWidths(Setting(hidden, TableHidden));
             var hiddenActivation = SharedOptions.HiddenActivation(parsed.GetValue(activation)!, "--activation");
             float dropoutRate = parsed.GetValue(dropout);
             if (!(dropoutRate >= 0f && dropoutRate < 1f))
@@ -94,18 +112,29 @@ internal static class TrainCommand
             string outputPath = parsed.GetValue(output)!;
             SharedOptions.CheckOutputPath(outputPath);
 
-            var split = SharedOptions.LoadData(parsed.GetValue(data));
-            var model = Mlp.Create(split.Train.FeatureCount, hiddenWidths, split.Train.ClassCount, hiddenActivation, options.Seed,
+            TrainingData split;
+            TableSchema? schema = null;
+            if (isTable)
+            {
+                var loaded = table.Load(parsed, parsed.GetValue(data)!, options.Seed);
+                (schema, split) = (loaded.Schema, new TrainingData(loaded.Train, loaded.Test, loaded.Source));
+                if (!parsed.GetValue(json))
+                    context.Output.WriteLine($"task: {schema.Target.Task.ToString().ToLowerInvariant()}, because {schema.Target.Reason} (--task to choose)");
+            }
+            else split = TrainingData.Of(SharedOptions.LoadData(parsed.GetValue(data)));
+            var model = Mlp.Create(split.Train.FeatureCount, hiddenWidths, split.Train.OutputWidth, hiddenActivation, options.Seed,
                 dropout: dropoutRate, batchNorm: parsed.GetValue(batchNorm));
             var trainer = new Trainer(model, options) { CheckpointPath = outputPath, DataSource = split.Source };
-            trainer.Metadata[RunArguments.Key] = RunArguments.Capture(parsed, command);
+            // A table run's settings are not all its command line's (its defaults differ), so it is not one --resume can check.
+            if (schema is null) trainer.Metadata[RunArguments.Key] = RunArguments.Capture(parsed, command);
+            else trainer.Metadata[TableSchema.Key] = schema.ToJson();
             return Run(context, parsed, (trainer, split, outputPath), json);
         });
         return command;
     }
 
     /// <summary>Trains, printing every epoch, and saves; an interrupt ends it with the line that says how to go on.</summary>
-    private static int Run(CommandContext context, ParseResult parsed, (Trainer Trainer, DataSplit Split, string Output) run, Option<bool> json)
+    private static int Run(CommandContext context, ParseResult parsed, (Trainer Trainer, TrainingData Split, string Output) run, Option<bool> json)
     {
         var (trainer, split, outputPath) = run;
         var printer = new EpochPrinter(context, parsed.GetValue(json));
@@ -131,13 +160,14 @@ internal static class TrainCommand
     /// run's (else a usage error names the conflict); the data folder and thread count are the run's unless given; the data
     /// must be the run's samples.
     /// </summary>
-    private static (Trainer Trainer, DataSplit Split, string Output) Resumed(ParseResult parsed, Command command, string path,
+    private static (Trainer Trainer, TrainingData Split, string Output) Resumed(ParseResult parsed, Command command, string path,
         Option<int> epochs, Option<string?> data, Option<int> threads, Option<string> output)
     {
         string outputPath = Given(parsed, output) ? parsed.GetValue(output)! : path;
         SharedOptions.CheckOutputPath(outputPath);
         if (!File.Exists(path)) throw new UsageException($"--resume: {path} does not exist");
         var saved = ModelFile.Load(path);
+        if (saved.Table is not null) throw new UsageException($"--resume: {path} was trained on a table; resuming a table run is not supported yet, start a new run");
         var arguments = RunArguments.Read(saved);
         RunArguments.CheckNoConflict(parsed, command, arguments, path);
         int? totalEpochs = Given(parsed, epochs) ? SharedOptions.Positive(parsed.GetValue(epochs), "--epochs") : null;
@@ -152,7 +182,7 @@ internal static class TrainCommand
         if (trainer.DataConflict(split.Train) is string conflict)
             throw new UsageException($"--data: {conflict}; a resumed run ({path}) goes on with the data it was trained on");
         trainer.CheckpointPath = outputPath;
-        return (trainer, split, outputPath);
+        return (trainer, TrainingData.Of(split), outputPath);
     }
 
     private static bool Given(ParseResult parsed, Option option) => parsed.GetResult(option) is { Implicit: false };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hebb.Cli.Commands;
 using Hebb.Data;
 using Hebb.Training;
 using Spectre.Console;
@@ -11,7 +12,7 @@ internal sealed class EpochPrinter(CommandContext context, bool json)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public void Start(Trainer trainer, DataSplit split)
+    public void Start(Trainer trainer, TrainingData split)
     {
         if (json) return;
         var options = trainer.Options;
@@ -37,7 +38,7 @@ internal sealed class EpochPrinter(CommandContext context, bool json)
 
     /// <summary>Runs <see cref="Trainer.Fit"/>, printing each epoch as it ends; on a terminal, a progress bar shows the
     /// current epoch and is taken away properly however the training ends (an interrupt included).</summary>
-    public void Fit(Trainer trainer, DataSplit split, CancellationToken cancellation)
+    public void Fit(Trainer trainer, TrainingData split, CancellationToken cancellation)
     {
         if (json || !context.IsTerminal)
         {
@@ -90,8 +91,11 @@ internal sealed class EpochPrinter(CommandContext context, bool json)
         if (json) return Json.Line(EpochFields(report));
         string validation = double.IsNaN(report.ValidationLoss) ? ""
             : string.Create(Invariant, $"  val loss {report.ValidationLoss:F4}  val accuracy {report.ValidationAccuracy:F4}");
+        // A regression has no accuracies: its line says the loss only.
+        string train = double.IsNaN(report.TrainAccuracy) ? "" : string.Create(Invariant, $"  train accuracy {report.TrainAccuracy:F4}");
+        string test = double.IsNaN(report.TestAccuracy) ? "" : string.Create(Invariant, $"  test accuracy {report.TestAccuracy:F4}");
         return string.Create(Invariant,
-            $"epoch {report.Epoch,3}  loss {report.Loss:F4}  train accuracy {report.TrainAccuracy:F4}{validation}  test accuracy {report.TestAccuracy:F4}  {report.Seconds,6:F2} s  {report.SamplesPerSecond,8:F0} samples/s");
+            $"epoch {report.Epoch,3}  loss {report.Loss:F4}{train}{validation}{test}  {report.Seconds,6:F2} s  {report.SamplesPerSecond,8:F0} samples/s");
     }
 
     private static string EpochName(Trainer trainer) => $"epoch {Math.Min(trainer.CompletedEpochs + 1, trainer.Options.Epochs)}/{trainer.Options.Epochs}";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Hebb.Activations;
+using Hebb.Data.Tables;
 using Hebb.Layers;
 using Hebb.Optimizers;
 using Hebb.Schedules;
@@ -148,7 +149,8 @@ public static class ModelFile
             .ToDictionary(StringComparer.Ordinal);
         read.UnionWith(runTensors.Keys);
         CheckNoUnreadTensors(file, read, layers.Length);
-        return new SavedModel(path, new Sequential(layers), file.Metadata) { RunTensors = runTensors };
+        var table = file.Metadata.TryGetValue(TableSchema.Key, out var schema) ? TableSchema.FromJson(schema, path, records[0].Inputs, width) : null;
+        return new SavedModel(path, new Sequential(layers), file.Metadata) { RunTensors = runTensors, Table = table };
     }
 
     // By name rather than by count, so that the message says which tensors are extra.

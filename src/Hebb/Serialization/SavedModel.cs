@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hebb.Data.Tables;
 using Hebb.Layers;
 using Hebb.Tensors;
 using Hebb.Training;
@@ -11,6 +12,11 @@ public sealed record SavedModel(string Path, Sequential Model, IReadOnlyDictiona
 {
     /// <summary>A <see cref="Inference.Predictor"/> for the model: <c>ModelFile.Load(path).CreatePredictor().Predict(pixels)</c>.</summary>
     public Inference.Predictor CreatePredictor(int maxBatch = Inference.Predictor.DefaultMaxBatch) => Model.CreatePredictor(maxBatch);
+
+    /// <summary>How a table model's raw rows become its inputs and its outputs the target's values (the file's
+    /// <c>hebb.table</c>, checked against the model on load); null for a model not trained on a table. A service turns one
+    /// raw row into a feature row with <see cref="TableSchema.Encode(IReadOnlyDictionary{string, string}, Span{float})"/>.</summary>
+    public TableSchema? Table { get; init; }
 
     /// <summary>The tensors of the run's state beside the model's (the optimiser's buffers, early stopping's best
     /// weights) that a trainer's checkpoint holds, by name.</summary>

@@ -1,0 +1,128 @@
+using System.Globalization;
+using Hebb.Serialization;
+using Hebb.Tests.Data.Tables;
+using Hebb.Tests.Serialization;
+
+namespace Hebb.Tests.Cli;
+
+/// <summary>hebb train, eval and predict on CSV tables the tests make: two classes split by the sign of x + y, a colour
+/// that is noise, and a quantity that is 3x − 2y.</summary>
+public sealed class TableCommandTests : IDisposable
+{
+    private readonly CsvFiles files = new();
+
+    public void Dispose() => files.Dispose();
+
+    private string Table(string name, int rows, int seed)
+    {
+        var random = new Random(seed);
+        var text = new System.Text.StringBuilder("x,y,colour,label,amount\n");
+        for (int i = 0; i < rows; i++)
+        {
+            double x = random.NextDouble() * 2 - 1, y = random.NextDouble() * 2 - 1;
+            text.Append(string.Create(CultureInfo.InvariantCulture,
+                $"{x:F4},{y:F4},{(i % 3 == 0 ? "red" : "blue")},{(x + y > 0 ? "up" : "down")},{3 * x - 2 * y:F4}\n"));
+        }
+        return files.Write(name, text.ToString());
+    }
+
+    private string Model => Path.Combine(files.Folder, "model.safetensors");
+
+    [Fact]
+    public void TrainsAClassifierOnATableAndEvalAndPredictAgree()
+    {
+        string train = Table("train.csv", 200, 1), test = Table("test.csv", 60, 2);
+
+        var run = CliRun.Of("train", "--data", train, "--test", test, "--target", "label", "--ignore", "amount", "--epochs", "40", "--output", Model);
+
+        run.AssertSucceeded();
+        Assert.Contains("task: classification, because the target 'label' holds text", run.Output);
+        var saved = ModelFile.Load(Model);
+        Assert.Equal(["down", "up"], saved.Table!.Target.Classes);
+        Assert.Equal(["x", "y", "colour"], saved.Table.Features.Select(feature => feature.Name));
+        var eval = Assert.Single(CliRun.Of("eval", "--model", Model, "--data", test, "--json").JsonLines());
+        double accuracy = eval.GetProperty("accuracy").GetDouble();
+        Assert.True(accuracy >= 0.9, $"accuracy {accuracy}");
+        var predictions = CliRun.Of("predict", "--model", Model, "--input", test, "--json").JsonLines();
+        Assert.Equal(60, predictions.Length);
+        double right = predictions.Count(p => p.GetProperty("predicted").GetString() == p.GetProperty("target").GetString());
+        Assert.Equal(accuracy, right / predictions.Length, 12);
+    }
+
+    [Fact]
+    public void TrainsARegressionOnATableAndPredictsInTheTargetsUnits()
+    {
+        string train = Table("train.csv", 200, 3), test = Table("test.csv", 50, 4);
+
+        var run = CliRun.Of("train", "--data", train, "--test", test, "--target", "amount", "--columns", "x,y", "--epochs", "60", "--output", Model);
+
+        run.AssertSucceeded();
+        Assert.Contains("task: regression", run.Output);
+        var eval = Assert.Single(CliRun.Of("eval", "--model", Model, "--data", test, "--json").JsonLines());
+        Assert.True(eval.GetProperty("r2").GetDouble() > 0.9, eval.ToString());
+        string predictions = Path.Combine(files.Folder, "predictions.csv");
+        CliRun.Of("predict", "--model", Model, "--input", test, "--output", predictions).AssertSucceeded();
+        var lines = File.ReadAllLines(predictions);
+        Assert.Equal("line,predicted,target", lines[0]);
+        Assert.Equal(51, lines.Length);
+        var first = lines[1].Split(',').Select(value => double.Parse(value, CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(2, first[0]);
+        Assert.InRange(first[1] - first[2], -0.5, 0.5);
+    }
+
+    [Fact]
+    public void ATestSplitIsHeldOutOfOneFile()
+    {
+        var run = CliRun.Of("train", "--data", Table("all.csv", 100, 5), "--target", "label", "--test-split", "0.25", "--epochs", "2", "--output", Model);
+
+        run.AssertSucceeded();
+        Assert.Contains("75 training and 25 test samples", run.Output);
+    }
+
+    [Fact]
+    public void AMissingTargetIsAUsageErrorListingTheColumns()
+    {
+        CliRun.Of("train", "--data", Table("t.csv", 20, 6), "--output", Model).AssertFailed(2, "--target", "x, y, colour, label, amount");
+        CliRun.Of("train", "--data", Table("t.csv", 20, 6), "--target", "nope", "--output", Model).AssertFailed(2, "'nope'", "x, y, colour, label, amount");
+        Assert.False(File.Exists(Model));
+    }
+
+    [Theory]
+    [InlineData("x,y\n1,a\n2,b\n3\n", "line 4, column 'y'")]
+    [InlineData("x,y\n1,a\n2,b\n3,c,4\n", "line 4, column 3")]
+    [InlineData("x,y\n1,a\noops,b\n", "line 3, column 'x'")]
+    [InlineData("x,y\n1,a\n,b\n2,a\n3,b\n4,a\n5,b\n", "line 3, column 'x'")]
+    [InlineData("x,y\n1,a\n2,a\n", "column 'y'")]
+    [InlineData("x,x\n1,a\n", "column 'x'")]
+    [InlineData("x,y\n", "line 2")]
+    [InlineData("", "line 1")]
+    public void AMalformedTableIsOneLineNamingTheFileTheLineAndTheColumnAndNoModel(string text, string where)
+    {
+        string path = files.Write("bad.csv", text);
+
+        var run = CliRun.Of("train", "--data", path, "--target", "y", "--test-split", "0.5", "--epochs", "1", "--output", Model);
+
+        run.AssertFailed(1, path, where);
+        Assert.False(File.Exists(Model));
+    }
+
+    [Fact]
+    public void AnUnseenCategoryIsAnErrorUnlessIgnored()
+    {
+        string train = files.Write("train.csv", "c,y\np,a\nq,b\np,a\nq,b\n"), test = files.Write("test.csv", "c,y\nr,a\n");
+
+        CliRun.Of("train", "--data", train, "--test", test, "--target", "y", "--epochs", "1", "--output", Model).AssertFailed(1, test, "line 2, column 'c'", "'r'");
+        CliRun.Of("train", "--data", train, "--test", test, "--target", "y", "--unknown", "ignore", "--epochs", "1", "--output", Model).AssertSucceeded();
+    }
+
+    [Fact]
+    public void ATableModelsDamagedSchemaIsRefusedOnLoad()
+    {
+        CliRun.Of("train", "--data", Table("t.csv", 40, 7), "--target", "label", "--epochs", "1", "--output", Model).AssertSucceeded();
+        string damaged = Path.Combine(files.Folder, "damaged.safetensors");
+        const string key = Hebb.Data.Tables.TableSchema.Key;
+        ModelFileDamages.Rewrite(Model, damaged, (_, metadata) => metadata[key] = metadata[key].Replace("\"blue\",\"red\"", "\"red\",\"blue\""));
+
+        CliRun.Of("eval", "--model", damaged, "--data", Table("t.csv", 40, 7)).AssertFailed(1, "__metadata__.hebb.table", "colour");
+    }
+}
