@@ -5,11 +5,13 @@ Run from anywhere with Debian's python3 (stdlib only; PyTorch runs in child proc
 
     /usr/bin/python3 bench/run_benchmarks.py            # about 3 minutes on 2 cores
     /usr/bin/python3 bench/run_benchmarks.py --quick    # a smoke test: 1 epoch, few repetitions
+    /usr/bin/python3 bench/run_benchmarks.py --hidden 1024,1024 --hidden 2048 --batches 128,256 --parts training
 
 It publishes the hebb command (src/Hebb.Cli) and bench/Hebb.Bench in Release into a temporary folder, then
 measures, interleaving Hebb's and PyTorch's runs so that the machine's noise hits both alike:
 
-(a) training: the note's network (784-300-100-10 ReLU, SGD 0.01, seed 42) on Fashion-MNIST for 3 epochs,
+(a) training: the note's network (784-300-100-10 ReLU, SGD 0.01, seed 42), or each network of --hidden (given
+    once per network: its hidden widths, e.g. --hidden 512,512 --hidden 2048), on Fashion-MNIST for 3 epochs,
     `hebb train` against bench/reference/train_note_network.py, at each thread count and batch size, for each
     variant of --variants: sgd (the note's), adam (Adam at 0.001) and dropout-bn (SGD with dropout 0.2 after and
     batch normalization before every hidden activation), the same options given to both programs.
@@ -21,6 +23,8 @@ measures, interleaving Hebb's and PyTorch's runs so that the machine's noise hit
 (c) latency: `hebb predict --model M --image digit.png --json`, process start to exit, against the same
     job in PyTorch (bench/reference/predict_png.py); one untimed run each first, then median and min.
 (d) peak memory: the maximum resident set size of every training run (os.wait4's ru_maxrss).
+--parts chooses among training (a and d), inference (b) and latency (c; it predicts with the first network
+trained with plain SGD, so it needs training and the sgd variant). (b) always measures the note's network.
 
 PyTorch runs with OpenBLAS's OpenMP build (apt-get install -y libopenblas0-openmp), selected with
 LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp, OMP_NUM_THREADS=N and torch.set_num_threads(N),
@@ -90,6 +94,17 @@ VARIANTS = {
 }
 
 
+PARTS = ("training", "inference", "latency")
+
+
+def part_list(text):
+    names = text.split(",")
+    unknown = [name for name in names if name not in PARTS]
+    if unknown:
+        raise argparse.ArgumentTypeError("expected comma-separated parts among %s, found '%s'" % (",".join(PARTS), text))
+    return names
+
+
 def variant_list(text):
     names = text.split(",")
     unknown = [name for name in names if name not in VARIANTS]
@@ -109,8 +124,16 @@ def parse_args():
     p.add_argument("--batches", type=positive_list, default=[50, 256], metavar="50,256", help="training batch sizes (default 50,256)")
     p.add_argument("--variants", type=variant_list, default=list(VARIANTS), metavar="sgd,adam,dropout-bn",
                    help="training variants (default all: %s)" % ",".join(VARIANTS))
+    p.add_argument("--hidden", type=positive_list, action="append", metavar="300,100",
+                   help="a network's hidden widths; give it once per network (default: the note's 300,100)")
+    p.add_argument("--parts", type=part_list, default=list(PARTS), metavar=",".join(PARTS),
+                   help="what to measure (default all)")
     p.add_argument("--skip-torch", action="store_true", help="measure Hebb only")
-    return p.parse_args()
+    args = p.parse_args()
+    args.hidden = args.hidden or [[300, 100]]
+    if "latency" in args.parts and ("training" not in args.parts or "sgd" not in args.variants):
+        p.error("--parts latency predicts with a model trained with plain SGD: it needs training and the sgd variant")
+    return args
 
 
 def check_data(folder):
@@ -227,7 +250,7 @@ class Harness:
         return hebb(), second
 
     # (a) and (d)
-    def training_summary(self, name, result, batch, threads, variant):
+    def training_summary(self, name, result, hidden, batch, threads, variant):
         rows = [row for row in json_lines(result["stdout"]) if "epoch" in row]
         if len(rows) != self.epochs:
             raise BenchmarkFailed("%s printed %d epochs, expected %d" % (name, len(rows), self.epochs))
@@ -242,35 +265,39 @@ class Harness:
             "others_cpu_share": result["others_cpu_share"],
             "epochs": rows,
         }
-        progress("  train  %-10s batch %4d  threads %d  %-8s %9.0f samples/s  test accuracy %.4f  peak %4.0f MiB  others %3.0f%%"
-                 % (variant, batch, threads, name, summary["samples_per_second"], summary["test_accuracy"], summary["max_rss_mib"],
+        progress("  train  %-10s hidden %-12s batch %4d  threads %d  %-8s %9.0f samples/s  test accuracy %.4f  peak %4.0f MiB  others %3.0f%%"
+                 % (variant, hidden, batch, threads, name, summary["samples_per_second"], summary["test_accuracy"], summary["max_rss_mib"],
                     100 * summary["others_cpu_share"]))
         return summary
 
-    def train_hebb(self, batch, threads, variant):
-        output = os.path.join(self.build, "model-%s-b%d-t%d.safetensors" % (variant, batch, threads))
-        result = self.run([self.cli, "train", "--data", self.data, "--epochs", str(self.epochs),
+    def train_hebb(self, hidden, batch, threads, variant):
+        output = os.path.join(self.build, "model-%s-h%s-b%d-t%d.safetensors" % (variant, hidden.replace(",", "-"), batch, threads))
+        result = self.run([self.cli, "train", "--data", self.data, "--epochs", str(self.epochs), "--hidden", hidden,
                            "--batch-size", str(batch), "--threads", str(threads), "--output", output, "--json"]
                           + VARIANTS[variant][0])
         if variant == "sgd":
             self.model = self.model or output
-        return self.training_summary("Hebb", result, batch, threads, variant)
+        return self.training_summary("Hebb", result, hidden, batch, threads, variant)
 
-    def train_torch(self, batch, threads, variant):
+    def train_torch(self, hidden, batch, threads, variant):
         result = self.run([PYTHON, os.path.join(BENCH, "reference", "train_note_network.py"), "--data", self.data,
-                           "--epochs", str(self.epochs), "--batch-size", str(batch), "--threads", str(threads), "--json"]
+                           "--epochs", str(self.epochs), "--hidden", hidden, "--batch-size", str(batch),
+                           "--threads", str(threads), "--json"]
                           + VARIANTS[variant][1], env=torch_environment(threads))
-        return self.training_summary("PyTorch", result, batch, threads, variant)
+        return self.training_summary("PyTorch", result, hidden, batch, threads, variant)
 
     def training(self):
         progress("(a) training, (d) peak memory: %d epoch(s) of %d samples" % (self.epochs, self.train_count))
         rows = []
-        for variant in self.args.variants:
-            for batch in self.args.batches:
-                for threads in self.args.threads:
-                    hebb, torch = self.interleaved(lambda: self.train_hebb(batch, threads, variant),
-                                                   lambda: self.train_torch(batch, threads, variant))
-                    rows.append({"variant": variant, "batch": batch, "threads": threads, "hebb": hebb, "torch": torch})
+        for widths in self.args.hidden:
+            hidden = ",".join(str(width) for width in widths)
+            for variant in self.args.variants:
+                for batch in self.args.batches:
+                    for threads in self.args.threads:
+                        hebb, torch = self.interleaved(lambda: self.train_hebb(hidden, batch, threads, variant),
+                                                       lambda: self.train_torch(hidden, batch, threads, variant))
+                        rows.append({"hidden": hidden, "variant": variant, "batch": batch, "threads": threads,
+                                     "hebb": hebb, "torch": torch})
         return rows
 
     # (b)
@@ -351,16 +378,20 @@ class Harness:
         return summary
 
     def measure(self):
+        parts = self.args.parts
         self.cli = publish("src/Hebb.Cli", os.path.join(self.build, "cli"))
         self.bench = publish("bench/Hebb.Bench", os.path.join(self.build, "bench"))
         started = datetime.datetime.now().astimezone()
-        results = {"training": self.training(), "inference": self.inference(), "latency": self.latency()}
-        results["machine"] = self.machine(results["inference"][0], started)
+        results = {"training": self.training() if "training" in parts else [],
+                   "inference": self.inference() if "inference" in parts else [],
+                   "latency": self.latency() if "latency" in parts else None}
+        results["machine"] = self.machine(results["inference"][0] if results["inference"] else None, started)
         results["settings"] = {
             "data": self.data, "train_samples": self.train_count, "epochs": self.epochs, "quick": self.args.quick,
             "timed_epochs": "2..%d (epoch 1 is warm-up)" % self.epochs if self.epochs > 1 else "1 (--quick)",
             "inference_warmup": self.warmup, "inference_repetitions": self.repetitions, "latency_runs": self.latency_runs,
             "threads": self.args.threads, "batches": self.args.batches, "variants": self.args.variants,
+            "hidden": [",".join(str(width) for width in widths) for widths in self.args.hidden], "parts": parts,
         }
         return results
 
@@ -374,15 +405,16 @@ class Harness:
         git = subprocess.run(["git", "-C", REPO, "log", "-1", "--format=%h %cs"], stdout=subprocess.PIPE, text=True).stdout.strip()
         dirty = subprocess.run(["git", "-C", REPO, "status", "--porcelain", "--untracked-files=no"],
                                stdout=subprocess.PIPE, text=True).stdout.strip()
-        torch = inference["torch"]
+        # The GEMM kernel's name and the runtimes' versions come from the inference runs' output.
+        hebb, torch = (inference["hebb"], inference["torch"]) if inference else ({}, None)
         return {
             "date": started.isoformat(timespec="seconds"),
             "cpu": model,
             "logical_cores": os.cpu_count(),
             "usable_cores": len(os.sched_getaffinity(0)),
             "os": platform.platform(),
-            "gemm_kernel": inference["hebb"]["kernel"],
-            "dotnet": inference["hebb"]["runtime"],
+            "gemm_kernel": hebb.get("kernel", "unknown (no inference run)"),
+            "dotnet": hebb.get("runtime", "unknown .NET"),
             "torch": torch["torch"] if torch else None,
             "torch_package": debian_version("python3-torch") if torch else None,
             "blas": torch["blas"] if torch else None,
@@ -441,33 +473,50 @@ def report(results):
                      % (machine["torch"], machine["torch_package"], blas_text(machine["blas"])))
         if not any("openblas-openmp" in path for path in machine["blas"]):
             lines.append("- **warning: PyTorch did not load OpenBLAS's OpenMP build; its figures are not comparable**")
-    lines += [
-        "",
+    lines.append("")
+    if results["training"]:
+        lines += training_report(results["training"], settings)
+    if results["inference"]:
+        lines += inference_report(results["inference"], settings)
+    if results["latency"]:
+        lines += latency_report(results["latency"], settings)
+    if results["training"]:
+        lines += memory_report(results["training"])
+    return "\n".join(lines)
+
+
+def training_report(training, settings):
+    lines = [
         "## Training: samples/s, %d epoch(s) of %s, timed epochs %s" % (settings["epochs"], format(settings["train_samples"], ","),
                                                                         settings["timed_epochs"]),
         "",
-        table(["training", "batch", "threads", "Hebb", "PyTorch", "Hebb / PyTorch", "Hebb test acc.", "PyTorch test acc."],
-              [[row["variant"], str(row["batch"]), str(row["threads"]), number(row["hebb"]["samples_per_second"]),
+        table(["hidden", "training", "batch", "threads", "Hebb", "PyTorch", "Hebb / PyTorch", "Hebb test acc.", "PyTorch test acc."],
+              [[row["hidden"], row["variant"], str(row["batch"]), str(row["threads"]), number(row["hebb"]["samples_per_second"]),
                 number(row["torch"] and row["torch"]["samples_per_second"]),
                 ratio(row["hebb"]["samples_per_second"], row["torch"] and row["torch"]["samples_per_second"]),
                 number(row["hebb"]["test_accuracy"], "{:.4f}"), number(row["torch"] and row["torch"]["test_accuracy"], "{:.4f}")]
-               for row in results["training"]]),
+               for row in training]),
         "",
     ]
-    lines += variant_ratios(results["training"])
-    lines += [
+    return lines + variant_ratios(training)
+
+
+def inference_report(inference, settings):
+    return [
         "## Inference: samples/s, the 10,000 test images as one batch, best of %d" % settings["inference_repetitions"],
         "",
         table(["threads", "Hebb", "PyTorch", "Hebb / PyTorch"],
               [[str(row["threads"]), number(row["hebb"]["samples_per_second"]),
                 number(row["torch"] and row["torch"]["samples_per_second"]),
                 ratio(row["hebb"]["samples_per_second"], row["torch"] and row["torch"]["samples_per_second"])]
-               for row in results["inference"]]),
+               for row in inference]),
         "",
     ]
-    latency = results["latency"]
+
+
+def latency_report(latency, settings):
     hebb, torch = latency["hebb"], latency["torch"]
-    lines += [
+    return [
         "## Latency: one 28×28 PNG, process start to exit, %d runs (lower is better)" % settings["latency_runs"],
         "",
         table(["", "Hebb (hebb predict --image)", "PyTorch (predict_png.py)", "Hebb / PyTorch"],
@@ -477,34 +526,38 @@ def report(results):
                 ratio(hebb["min_ms"], torch and torch["min_ms"])],
                ["predicted (label %d)" % latency["label"], str(hebb["predicted"]), number(torch and torch["predicted"], "{}"), ""]]),
         "",
+    ]
+
+
+def memory_report(training):
+    return [
         "## Peak memory of training: MiB of maximum resident set size (lower is better)",
         "",
-        table(["training", "batch", "threads", "Hebb", "PyTorch", "Hebb / PyTorch"],
-              [[row["variant"], str(row["batch"]), str(row["threads"]), number(row["hebb"]["max_rss_mib"]),
+        table(["hidden", "training", "batch", "threads", "Hebb", "PyTorch", "Hebb / PyTorch"],
+              [[row["hidden"], row["variant"], str(row["batch"]), str(row["threads"]), number(row["hebb"]["max_rss_mib"]),
                 number(row["torch"] and row["torch"]["max_rss_mib"]),
                 ratio(row["hebb"]["max_rss_mib"], row["torch"] and row["torch"]["max_rss_mib"])]
-               for row in results["training"]]),
+               for row in training]),
         "",
     ]
-    return "\n".join(lines)
 
 
 def variant_ratios(training):
     """Each variant's throughput against plain SGD's at the same batch size and thread count, in each program."""
-    sgd = {(row["batch"], row["threads"]): row for row in training if row["variant"] == "sgd"}
+    sgd = {(row["hidden"], row["batch"], row["threads"]): row for row in training if row["variant"] == "sgd"}
     rows = []
     for row in training:
-        base = sgd.get((row["batch"], row["threads"]))
+        base = sgd.get((row["hidden"], row["batch"], row["threads"]))
         if row["variant"] == "sgd" or base is None:
             continue
-        rows.append([row["variant"], str(row["batch"]), str(row["threads"]),
+        rows.append([row["hidden"], row["variant"], str(row["batch"]), str(row["threads"]),
                      ratio(row["hebb"]["samples_per_second"], base["hebb"]["samples_per_second"]),
                      ratio(row["torch"]["samples_per_second"], base["torch"]["samples_per_second"])
                      if row["torch"] and base["torch"] else "–"])
     if not rows:
         return []
     return ["Throughput against plain SGD's in the same program (1.00: as fast as SGD):", "",
-            table(["training", "batch", "threads", "Hebb", "PyTorch"], rows), ""]
+            table(["hidden", "training", "batch", "threads", "Hebb", "PyTorch"], rows), ""]
 
 
 def save(results, text):

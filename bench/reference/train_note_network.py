@@ -9,7 +9,8 @@ mean softmax cross-entropy. Optimiser: plain SGD, learning rate 0.01 (or
 (default), reshuffled every epoch. Seed 42. Pixels: float32, byte/255.
 Everything in float32. --batch-norm puts BatchNorm1d (momentum 0.1, eps 1e-5)
 between each hidden layer's product and its ReLU, --dropout RATE a Dropout after
-each hidden ReLU, as hebb train's options of the same names do.
+each hidden ReLU, and --hidden WIDTHS other hidden layers (e.g. 1024,1024), as
+hebb train's options of the same names do.
 
 Run with Debian's PyTorch (apt-get install -y python3-torch), e.g.:
 
@@ -143,6 +144,7 @@ def main():
     p.add_argument("--optimizer", choices=["sgd", "adam"], default="sgd")
     p.add_argument("--dropout", type=float, default=0.0, metavar="RATE")
     p.add_argument("--batch-norm", action="store_true")
+    p.add_argument("--hidden", default="300,100", metavar="WIDTHS", help="hidden widths, comma-separated (default 300,100)")
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--threads", type=int, default=None, help="torch.set_num_threads(N)")
     p.add_argument("--json", action="store_true", help="one JSON object per epoch")
@@ -156,7 +158,8 @@ def main():
     n = len(xtr)
 
     torch.manual_seed(args.seed)
-    model = NoteNetwork(dropout=args.dropout, batch_norm=args.batch_norm)
+    hidden = tuple(int(width) for width in args.hidden.split(","))
+    model = NoteNetwork(sizes=(xtr.shape[1],) + hidden + (10,), dropout=args.dropout, batch_norm=args.batch_norm)
     if args.optimizer == "adam":
         opt = torch.optim.Adam(model.parameters(), lr=args.lr)
     else:
