@@ -6,21 +6,32 @@ namespace Hebb.Benchmarks;
 /// <c>dW = Xᵀ·dZ</c> and <c>dX = dZ·Wᵀ</c>.</summary>
 public enum Pass { Forward, WeightGradient, InputGradient }
 
-/// <summary>One matrix product of a dense layer <paramref name="Inputs"/> → <paramref name="Outputs"/> on a
-/// mini-batch, in the layout and with the accumulation that Hebb's dense layer uses for it.</summary>
-public sealed record DenseProduct(int Inputs, int Outputs, Pass Pass) : IComparable
+/// <summary>One matrix product of a dense layer <paramref name="Inputs"/> → <paramref name="Outputs"/> of the
+/// network <paramref name="Network"/> on a mini-batch of <paramref name="Batch"/> samples, in the layout and with the
+/// accumulation that Hebb's dense layer uses for it.</summary>
+public sealed record DenseProduct(string Network, int Batch, int Inputs, int Outputs, Pass Pass) : IComparable
 {
-    /// <summary>The products one training step of the note's network (784 → 300 → 100 → 10) runs; the first
-    /// layer needs no input gradient.</summary>
-    public static IEnumerable<DenseProduct> NoteNetwork()
+    /// <summary>The networks and batch sizes measured: the note's 784-300-100-10 at batch 50 and 256, and the
+    /// rows of issue 13's table, where the products are large enough for the cache blocking to matter.</summary>
+    public static IEnumerable<DenseProduct> Measured() =>
+        TrainingStep([784, 300, 100, 10], 50)
+            .Concat(TrainingStep([784, 300, 100, 10], 256))
+            .Concat(TrainingStep([784, 1024, 1024, 10], 128))
+            .Concat(TrainingStep([784, 2048, 10], 256))
+            .Concat(TrainingStep([784, 128, 128, 128, 128, 10], 32));
+
+    /// <summary>The products one training step of an MLP with these layer widths runs; the first layer needs no
+    /// input gradient.</summary>
+    public static IEnumerable<DenseProduct> TrainingStep(int[] widths, int batch)
     {
-        (int Inputs, int Outputs)[] layers = [(784, 300), (300, 100), (100, 10)];
+        string network = string.Join("-", widths);
         foreach (var pass in Enum.GetValues<Pass>())
-            foreach (var (inputs, outputs) in layers)
-                if (pass != Pass.InputGradient || inputs != 784)
-                    yield return new DenseProduct(inputs, outputs, pass);
+            for (int layer = 0; layer + 1 < widths.Length; layer++)
+                if (pass != Pass.InputGradient || layer > 0)
+                    yield return new DenseProduct(network, batch, widths[layer], widths[layer + 1], pass);
     }
 
+    /// <summary>The layout Hebb's dense layer runs this pass in.</summary>
     public MatrixLayout Layout => Pass switch
     {
         Pass.Forward => MatrixLayout.AB,
@@ -31,26 +42,35 @@ public sealed record DenseProduct(int Inputs, int Outputs, Pass Pass) : ICompara
     /// <summary>Weight gradients add up over the graph, so Hebb accumulates them into the gradient buffer.</summary>
     public bool Accumulate => Pass == Pass.WeightGradient;
 
-    /// <summary>C[m,n] = op(A)[m,k]·op(B)[k,n] for a mini-batch of <paramref name="batch"/> samples.</summary>
-    public (int M, int K, int N) Dimensions(int batch) => Pass switch
+    /// <summary>C[m,n] = op(A)[m,k]·op(B)[k,n].</summary>
+    public (int M, int K, int N) Dimensions => Pass switch
     {
-        Pass.Forward => (batch, Inputs, Outputs),
-        Pass.WeightGradient => (Inputs, batch, Outputs),
-        _ => (batch, Outputs, Inputs),
+        Pass.Forward => (Batch, Inputs, Outputs),
+        Pass.WeightGradient => (Inputs, Batch, Outputs),
+        _ => (Batch, Outputs, Inputs),
     };
 
-    public double Flops(int batch)
+    /// <summary>2·m·k·n: one multiply and one add per term.</summary>
+    public double Flops
     {
-        var (m, k, n) = Dimensions(batch);
-        return 2.0 * m * k * n;
+        get
+        {
+            var (m, k, n) = Dimensions;
+            return 2.0 * m * k * n;
+        }
     }
 
-    /// <summary>BenchmarkDotNet sorts parameters with this: passes in order, layers from input to output.</summary>
-    public int CompareTo(object? other) => other is DenseProduct product
-        ? Pass != product.Pass ? Pass.CompareTo(product.Pass) : product.Inputs.CompareTo(Inputs)
-        : 1;
+    /// <summary>BenchmarkDotNet sorts parameters with this: in the order of <see cref="Measured"/>'s networks, then
+    /// passes in order, layers from input to output.</summary>
+    public int CompareTo(object? other)
+    {
+        if (other is not DenseProduct product) return 1;
+        var order = Measured().ToList();
+        return order.IndexOf(this).CompareTo(order.IndexOf(product));
+    }
 
-    public override string ToString() => Pass switch
+    /// <summary>The name the benchmark filter matches, e.g. <c>784-300-100-10 b50 dW 784-&gt;300</c>.</summary>
+    public override string ToString() => $"{Network} b{Batch} " + Pass switch
     {
         Pass.Forward => $"forward {Inputs}->{Outputs}",
         Pass.WeightGradient => $"dW {Inputs}->{Outputs}",
