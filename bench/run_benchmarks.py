@@ -565,6 +565,9 @@ def save(results, text):
     os.makedirs(folder, exist_ok=True)
     started = datetime.datetime.fromisoformat(results["machine"]["date"])
     stem = os.path.join(folder, started.strftime("%Y-%m-%d_%H%M") + ("-quick" if results["settings"]["quick"] else ""))
+    # Two runs started in the same minute (one per network, say) keep both files.
+    while os.path.exists(stem + ".json"):
+        stem += "b"
     with open(stem + ".json", "w") as f:
         json.dump(results, f, indent=1)
         f.write("\n")
