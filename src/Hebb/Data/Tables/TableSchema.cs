@@ -128,7 +128,7 @@ public sealed partial record TableSchema(TargetColumn Target, FeatureColumn[] Fe
     /// target's units.</summary>
     public string Decode(ReadOnlySpan<float> outputs) => Target.Task == LearningTask.Regression
         ? (Target.Mean + Target.Scale * outputs[0]).ToString("R", CultureInfo.InvariantCulture)
-        : Target.Classes[TensorPrimitives.IndexOfMax(outputs)];
+        : Target.Classes[Inference.Predictor.ClassOf(outputs)];
 
     private void EncodeCell(FeatureColumn feature, string? text, float number, Span<float> destination, Func<(string File, string Field)> where)
     {
