@@ -37,16 +37,16 @@ out="bench/results/${stamp}_serve.md"
   echo "# hebb serve beside ONNX Runtime per request ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, commit $(git rev-parse --short HEAD))"
   echo
   echo "wrk $(wrk -v 2>&1 | head -1 | cut -d' ' -f2), one test digit per POST, ${seconds} s per run after a 5 s warm-up; bench/serve/run.sh"
-  for run in "32 connections:-c32" "1 connection (lone requests):-c1"; do
-    title=${run%%:*}; connections=${run##*:}
+  for run in "32 connections:-t2 -c32" "1 connection (lone requests):-t1 -c1"; do
+    title=${run%%:*}; load=${run##*:}  # wrk -t2 -c32 for throughput, as the issue measured its peer
     for server in "hebb serve:18081" "ONNX Runtime per request:18082"; do
       name=${server%%:*}; port=${server##*:}
-      wrk -t1 "$connections" -d5s -s bench/serve/post.lua "http://127.0.0.1:$port/v1/predict" >/dev/null
+      wrk $load -d5s -s bench/serve/post.lua "http://127.0.0.1:$port/v1/predict" >/dev/null
       echo
       echo "## $name, $title"
       echo
       echo '```'
-      wrk -t1 "$connections" -d"${seconds}s" --latency -s bench/serve/post.lua "http://127.0.0.1:$port/v1/predict"
+      wrk $load -d"${seconds}s" --latency -s bench/serve/post.lua "http://127.0.0.1:$port/v1/predict"
       echo '```'
     done
   done
