@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using Hebb.Data.Tables;
 using Hebb.Layers;
 using Onnx;
 
@@ -27,7 +28,11 @@ public static class OnnxImport
     /// <param name="path">Names the file in messages.</param>
     internal static OnnxImportResult Load(byte[] bytes, string path)
     {
-        var graph = Parse(bytes, path).Graph
+        var proto = Parse(bytes, path);
+        if (proto.MetadataProps.Any(entry => entry.Key == TableSchema.Key))
+            throw new InvalidFileException(path, $"metadata_props '{TableSchema.Key}'",
+                "expected a network over one [batch, features] input, found a table model's export (its inputs the table's columns, its preprocessing ONNX nodes); use the Hebb model file it was exported from");
+        var graph = proto.Graph
             ?? throw new InvalidFileException(path, "graph", "expected a graph, found none");
         var initializers = new Dictionary<string, TensorProto>(StringComparer.Ordinal);
         foreach (var initializer in graph.Initializer)
