@@ -37,11 +37,19 @@ public class MatrixVectorTests
             }
     }
 
-    [Fact]
-    public void ASampleGetsTheSameOutputsAloneAndInABatch()
+    /// <summary>A single row takes its own path (W's rows streamed whole, with 8-, 4- and 1-column pieces); the widths
+    /// cover each piece and the blocks of a batch (wide, narrow, single columns).</summary>
+    [Theory]
+    [InlineData(120, 70)]
+    [InlineData(784, 300)]
+    [InlineData(300, 100)]
+    [InlineData(100, 10)]
+    [InlineData(33, 12)]
+    [InlineData(9, 3)]
+    public void ASampleGetsTheSameOutputsAloneAndInABatch(int k, int n)
     {
         var random = new SeededRandom(9);
-        int rows = 37, k = 120, n = 70;
+        int rows = 37;
         var x = Values(random, rows * k, 0.6);
         var w = Values(random, k * n, 0);
         var bias = Values(random, n, 0);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Hebb.Tensors.Kernels;
@@ -9,14 +10,16 @@ namespace Hebb.Tensors.Kernels;
 /// (four in five pixels of an MNIST digit, half of a ReLU layer's outputs). For a single row, where the GEMM
 /// would pack and block for nothing, this is the product; for a batch it beats the GEMM whenever at least
 /// half the inputs are zero (<see cref="Suits"/>). Each element of y is b plus the products of the row's
-/// nonzero entries in the order of k (in depth blocks of a fixed size), whatever the batch and the thread count: a sample gets the same outputs
-/// from this kernel alone and in any batch (the GEMM rounds them differently, within a few units in the last place).
+/// nonzero entries added one multiply-add at a time in the order of k, whatever the batch and the thread count: a sample gets the same
+/// outputs from this kernel alone and in any batch (the GEMM rounds them differently, within a few units in the last place).
 /// </summary>
 internal sealed class MatrixVector : IPartitionedWork
 {
     // Eight vectors of y stay in registers while the row's entries stream past them.
     private static readonly int WideColumns = 8 * Vector256<float>.Count;
     private static readonly int NarrowColumns = Vector256<float>.Count;
+    // W's rows a single row's product adds to y at once (SingleRow).
+    private const int RowsAtOnce = 8;
     // Rows gathered together, so that a block of W serves them all while it is in cache.
     private const int ChunkRows = 32;
     // The depth is cut into blocks of this many inputs: 96 rows of a wide block of W's columns (24 KiB) stay in L1
@@ -46,6 +49,11 @@ internal sealed class MatrixVector : IPartitionedWork
     {
         if ((long)rows * k > x.Length || (long)k * n > w.Length || bias.Length < n || (long)rows * n > y.Length)
             throw new ArgumentException($"matrix-vector product of [{rows}, {k}]·[{k}, {n}]: an array is too short");
+        if (rows == 1)
+        {
+            SingleRow(x.AsSpan(0, k), w, bias, n, y.AsSpan(0, n));
+            return;
+        }
         var job = cached ??= new MatrixVector();
         (job.x, job.w, job.bias, job.y) = (x, w, bias, y);
         (job.rows, job.k, job.n) = (rows, k, n);
@@ -88,6 +96,92 @@ internal sealed class MatrixVector : IPartitionedWork
                     }
             }
         }
+    }
+
+    /// <summary>
+    /// One row, on the calling thread: y starts as the bias, and W's rows of the nonzero entries are added to it
+    /// whole, eight at a time, each read once from start to end. With one row there is nothing for a block of W to
+    /// be reused by, and W (940 KB for the note's first layer) comes from beyond L2 at every call: whole rows in
+    /// order are what the hardware prefetcher streams fastest, and y (n values) stays in L1 in between. Each
+    /// column is summed in the same order as by the blocks of <see cref="Run"/>, so the result is the same.
+    /// </summary>
+    private static void SingleRow(ReadOnlySpan<float> x, float[] w, float[] bias, int n, Span<float> y)
+    {
+        int k = x.Length, depthBlocks = (k + DepthBlock - 1) / DepthBlock;
+        var indices = Buffer(ref gatheredIndices, k);
+        var values = Buffer(ref gatheredValues, k);
+        var ends = Buffer(ref gatheredEnds, depthBlocks);
+        Gather(x, indices, values, ends.AsSpan(0, depthBlocks));
+        int count = ends[depthBlocks - 1];
+        bias.AsSpan(0, n).CopyTo(y);
+        ref float output = ref MemoryMarshal.GetReference(y);
+        ref float weights = ref MemoryMarshal.GetArrayDataReference(w);
+        int j = 0;
+        for (; j + RowsAtOnce <= count; j += RowsAtOnce) AddRows(ref output, n, ref weights, indices.AsSpan(j, RowsAtOnce), values.AsSpan(j, RowsAtOnce));
+        for (; j < count; j++) AddRow(ref output, n, ref Unsafe.Add(ref weights, (nint)indices[j] * n), values[j]);
+    }
+
+    /// <summary>y[0..n] += Σ values[i]·W[indices[i], 0..n] over eight rows, added in that order: one load and store
+    /// of y per eight multiply-adds. Vectors of 8 columns, then one of 4, then single columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddRows(ref float y, int n, ref float weights, ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
+    {
+        ref float r0 = ref Unsafe.Add(ref weights, (nint)indices[0] * n);
+        ref float r1 = ref Unsafe.Add(ref weights, (nint)indices[1] * n);
+        ref float r2 = ref Unsafe.Add(ref weights, (nint)indices[2] * n);
+        ref float r3 = ref Unsafe.Add(ref weights, (nint)indices[3] * n);
+        ref float r4 = ref Unsafe.Add(ref weights, (nint)indices[4] * n);
+        ref float r5 = ref Unsafe.Add(ref weights, (nint)indices[5] * n);
+        ref float r6 = ref Unsafe.Add(ref weights, (nint)indices[6] * n);
+        ref float r7 = ref Unsafe.Add(ref weights, (nint)indices[7] * n);
+        var (v0, v1, v2, v3) = (Vector256.Create(values[0]), Vector256.Create(values[1]), Vector256.Create(values[2]), Vector256.Create(values[3]));
+        var (v4, v5, v6, v7) = (Vector256.Create(values[4]), Vector256.Create(values[5]), Vector256.Create(values[6]), Vector256.Create(values[7]));
+        int column = 0;
+        for (; column + Vector256<float>.Count <= n; column += Vector256<float>.Count)
+        {
+            nuint at = (nuint)column;
+            var sum = Vector256.LoadUnsafe(ref y, at);
+            sum = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref r0, at), v0, sum);
+            sum = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref r1, at), v1, sum);
+            sum = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref r2, at), v2, sum);
+            sum = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref r3, at), v3, sum);
+            sum = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref r4, at), v4, sum);
+            sum = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref r5, at), v5, sum);
+            sum = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref r6, at), v6, sum);
+            sum = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref r7, at), v7, sum);
+            sum.StoreUnsafe(ref y, at);
+        }
+        if (column + Vector128<float>.Count <= n)
+        {
+            nuint at = (nuint)column;
+            var sum = Vector128.LoadUnsafe(ref y, at);
+            sum = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref r0, at), v0.GetLower(), sum);
+            sum = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref r1, at), v1.GetLower(), sum);
+            sum = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref r2, at), v2.GetLower(), sum);
+            sum = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref r3, at), v3.GetLower(), sum);
+            sum = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref r4, at), v4.GetLower(), sum);
+            sum = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref r5, at), v5.GetLower(), sum);
+            sum = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref r6, at), v6.GetLower(), sum);
+            sum = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref r7, at), v7.GetLower(), sum);
+            sum.StoreUnsafe(ref y, at);
+            column += Vector128<float>.Count;
+        }
+        for (; column < n; column++)
+        {
+            ref float sum = ref Unsafe.Add(ref y, column);
+            for (int i = 0; i < RowsAtOnce; i++)
+                sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref weights, (nint)indices[i] * n + column), values[i], sum);
+        }
+    }
+
+    /// <summary>y[0..n] += a·r, for the last one to seven rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddRow(ref float y, int n, ref float r, float a)
+    {
+        int column = 0;
+        for (; column + Vector256<float>.Count <= n; column += Vector256<float>.Count)
+            Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref r, (nuint)column), Vector256.Create(a), Vector256.LoadUnsafe(ref y, (nuint)column)).StoreUnsafe(ref y, (nuint)column);
+        for (; column < n; column++) Unsafe.Add(ref y, column) = MathF.FusedMultiplyAdd(Unsafe.Add(ref r, column), a, Unsafe.Add(ref y, column));
     }
 
     /// <summary>
@@ -189,23 +283,15 @@ internal sealed class MatrixVector : IPartitionedWork
         y7.StoreUnsafe(ref output, (nuint)(7 * lanes));
     }
 
-    /// <summary>One vector of columns; the even and odd entries in two registers, so that each multiply-add waits
-    /// half as long for the one before it.</summary>
+    /// <summary>One vector of columns (rows of 8 to 15 columns, or the rest of wider ones).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Narrow(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, int column, ref float output, bool first)
     {
-        var even = Vector256.LoadUnsafe(ref first ? ref bias[column] : ref output);
-        var odd = Vector256<float>.Zero;
+        var sum = Vector256.LoadUnsafe(ref first ? ref bias[column] : ref output);
         ref float weights = ref w[column];
-        int j = 0;
-        for (; j + 1 < indices.Length; j += 2)
-        {
-            even = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, (nint)indices[j] * n)), Vector256.Create(values[j]), even);
-            odd = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, (nint)indices[j + 1] * n)), Vector256.Create(values[j + 1]), odd);
-        }
-        if (j < indices.Length)
-            even = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, (nint)indices[j] * n)), Vector256.Create(values[j]), even);
-        (even + odd).StoreUnsafe(ref output);
+        for (int j = 0; j < indices.Length; j++)
+            sum = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, (nint)indices[j] * n)), Vector256.Create(values[j]), sum);
+        sum.StoreUnsafe(ref output);
     }
 
     /// <summary>One column, for rows narrower than a vector (a two-class output).</summary>
