@@ -1,27 +1,38 @@
 using Hebb;
 using Hebb.Bench;
 
-// Prints one JSON object; bench/run_benchmarks.py runs it next to PyTorch's bench/reference/infer_note_network.py.
+// `inference` prints one JSON object (bench/run_benchmarks.py runs it next to PyTorch's bench/reference/infer_note_network.py);
+// `csv` prints a Markdown table of Hebb's CSV loading beside pandas and writes it to bench/results.
+const string Usage = InferenceOptions.Usage + "\n" + CsvOptions.Usage;
 if (args.Contains("--help") || args.Contains("-h"))
 {
-    Console.WriteLine(InferenceOptions.Usage);
+    Console.WriteLine(Usage);
     return 0;
 }
 
-InferenceOptions options;
+Func<string> benchmark;
 try
 {
-    options = InferenceOptions.Parse(args);
+    if (args.FirstOrDefault() == "csv")
+    {
+        var csv = CsvOptions.Parse(args);
+        benchmark = () => CsvBenchmark.Run(csv);
+    }
+    else
+    {
+        var inference = InferenceOptions.Parse(args);
+        benchmark = () => InferenceBenchmark.Run(inference);
+    }
 }
 catch (ArgumentException error)
 {
-    Console.Error.WriteLine($"Hebb.Bench: {error.Message}\n{InferenceOptions.Usage}");
+    Console.Error.WriteLine($"Hebb.Bench: {error.Message}\n{Usage}");
     return 2;
 }
 
 try
 {
-    Console.WriteLine(InferenceBenchmark.Run(options));
+    Console.WriteLine(benchmark());
     return 0;
 }
 catch (InvalidFileException error)

@@ -12,18 +12,21 @@ public sealed partial record TableSchema
 
     /// <summary>The rows with every feature and the target present; under <see cref="MissingPolicy.Error"/> the first missing
     /// cell is an error instead, under mean and most-frequent only a missing target drops a row.</summary>
-    private static IEnumerable<int> KeptRows(Table table, TableColumn[] features, TableColumn? target, MissingPolicy policy)
+    private static List<int> KeptRows(Table table, TableColumn[] features, TableColumn? target, MissingPolicy policy)
     {
+        var kept = new List<int>(table.RowCount);
         for (int row = 0; row < table.RowCount; row++)
         {
-            var missing = features.FirstOrDefault(column => column.IsMissing(row));
+            TableColumn? missing = null;
+            foreach (var column in features)
+                if (column.IsMissing(row)) { missing = column; break; }
             bool targetMissing = target?.IsMissing(row) ?? false;
-            if (policy == MissingPolicy.Error && (missing ?? (targetMissing ? target : null)) is { } column)
-                throw new InvalidFileException(table.Source, Cell(table, row, column.Name),
-                    MissingMessage);
+            if (policy == MissingPolicy.Error && (missing ?? (targetMissing ? target : null)) is { } absent)
+                throw new InvalidFileException(table.Source, Cell(table, row, absent.Name), MissingMessage);
             if (targetMissing || (policy == MissingPolicy.Drop && missing is not null)) continue;
-            yield return row;
+            kept.Add(row);
         }
+        return kept;
     }
 
     private static TargetColumn FitTarget(Table table, TableColumn column, int[] rows, LearningTask? asked)
@@ -36,7 +39,7 @@ public sealed partial record TableSchema
             if (!column.IsNumeric)
                 throw new InvalidFileException(table.Source, Cell(table, rows[0], column.Name),
                     $"expected a number for a regression target, found '{InvalidFileException.Echo(column.Text(rows[0])!)}'");
-            var (mean, scale) = MeanAndScale(rows.Select(row => (double)column.Numbers![row]).ToList());
+            var (mean, scale) = MeanAndScale(column.Numbers!, rows);
             return new TargetColumn(column.Name, task, reason, [], mean, scale);
         }
         var classes = Ordered(column, rows.Select(row => column.Text(row)!).Distinct(StringComparer.Ordinal));
@@ -47,31 +50,37 @@ public sealed partial record TableSchema
 
     private static FeatureColumn FitFeature(TableColumn column, int[] rows, MissingPolicy policy)
     {
-        var present = rows.Where(row => !column.IsMissing(row)).ToList();
         if (column.IsNumeric)
         {
-            var values = present.Select(row => (double)column.Numbers![row]).ToList();
-            var (mean, scale) = MeanAndScale(values);
+            var (mean, scale) = MeanAndScale(column.Numbers!, rows);
             string? fill = policy switch
             {
                 MissingPolicy.Mean => mean.ToString("R", CultureInfo.InvariantCulture),
-                MissingPolicy.MostFrequent => MostFrequent(present.Select(row => column.Text(row)!)),
+                MissingPolicy.MostFrequent => MostFrequent(rows.Where(row => !column.IsMissing(row)).Select(row => column.Text(row)!)),
                 _ => null,
             };
             return new FeatureColumn(column.Name, true, mean, scale, [], fill);
         }
-        var texts = present.Select(row => column.Texts![row]!).ToList();
+        var texts = rows.Where(row => !column.IsMissing(row)).Select(row => column.Texts![row]!).ToList();
         var categories = texts.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         string? category = policy is MissingPolicy.Mean or MissingPolicy.MostFrequent ? MostFrequent(texts) : null;
         return new FeatureColumn(column.Name, false, 0, 1, categories, category);
     }
 
-    /// <summary>The mean and population standard deviation, the deviation 1 where it is 0, as StandardScaler.</summary>
-    private static (double Mean, double Scale) MeanAndScale(IReadOnlyList<double> values)
+    /// <summary>The mean and population standard deviation of the present (not NaN) values at <paramref name="rows"/>, the
+    /// deviation 1 where it is 0, as StandardScaler; two passes in double, the mean first, so that a large mean does not
+    /// swallow the deviation.</summary>
+    private static (double Mean, double Scale) MeanAndScale(float[] numbers, int[] rows)
     {
-        double mean = values.Count == 0 ? 0 : values.Average();
-        double variance = values.Count == 0 ? 0 : values.Sum(value => (value - mean) * (value - mean)) / values.Count;
-        double scale = Math.Sqrt(variance);
+        double sum = 0;
+        int count = 0;
+        foreach (int row in rows)
+            if (!float.IsNaN(numbers[row])) { sum += numbers[row]; count++; }
+        double mean = count == 0 ? 0 : sum / count;
+        double squares = 0;
+        foreach (int row in rows)
+            if (!float.IsNaN(numbers[row])) squares += (numbers[row] - mean) * (numbers[row] - mean);
+        double scale = count == 0 ? 0 : Math.Sqrt(squares / count);
         return (mean, scale > 0 ? scale : 1);
     }
 

@@ -83,23 +83,38 @@ public sealed partial record TableSchema(TargetColumn Target, FeatureColumn[] Fe
     /// <summary>The feature rows of <paramref name="rows"/> of <paramref name="table"/>, row-major [rows, FeatureWidth].</summary>
     public float[] Encode(Table table, int[] rows)
     {
-        var values = new float[(long)rows.Length * FeatureWidth];
-        var columns = Features.Select(feature => table.Column(feature.Name)!).ToArray();
-        for (int i = 0; i < rows.Length; i++)
+        int width = FeatureWidth;
+        var values = new float[(long)rows.Length * width];
+        int offset = 0;
+        foreach (var feature in Features)
         {
-            var destination = values.AsSpan(i * FeatureWidth, FeatureWidth);
-            int offset = 0;
-            for (int f = 0; f < Features.Length; f++)
-            {
-                var column = columns[f];
-                int row = rows[i];
-                EncodeCell(Features[f], column.IsMissing(row) ? null : column.Text(row),
-                    column.IsNumeric ? column.Numbers![row] : float.NaN, destination.Slice(offset, Features[f].Width),
-                    () => (table.Source, Cell(table, row, column.Name)));
-                offset += Features[f].Width;
-            }
+            var column = table.Column(feature.Name)!;
+            if (feature.Numeric && column.IsNumeric) EncodeNumbers(table, feature, column, rows, values, offset, width);
+            else
+                for (int i = 0; i < rows.Length; i++)
+                {
+                    int row = rows[i];
+                    EncodeCell(feature, column.Text(row), column.IsNumeric ? column.Numbers![row] : float.NaN,
+                        values.AsSpan(i * width + offset, feature.Width), () => (table.Source, Cell(table, row, column.Name)));
+                }
+            offset += feature.Width;
         }
         return values;
+    }
+
+    /// <summary>A numeric feature read as numbers into its input of every row: the common case, a column at a time without a
+    /// string per cell.</summary>
+    private static void EncodeNumbers(Table table, FeatureColumn feature, TableColumn column, int[] rows, float[] values, int offset, int width)
+    {
+        var numbers = column.Numbers!;
+        float fill = feature.Fill is null ? float.NaN : float.Parse(feature.Fill, NumberStyles.Float, CultureInfo.InvariantCulture);
+        for (int i = 0; i < rows.Length; i++)
+        {
+            float number = numbers[rows[i]];
+            if (float.IsNaN(number))
+                number = float.IsNaN(fill) ? throw new InvalidFileException(table.Source, Cell(table, rows[i], column.Name), MissingMessage) : fill;
+            values[(long)i * width + offset] = (float)((number - feature.Mean) / feature.Scale);
+        }
     }
 
     /// <summary>
