@@ -12,13 +12,13 @@ namespace Hebb.Cli.Commands;
 internal static class InfoCommand
 {
     /// <summary>Metadata entries that hold JSON; they are shown parsed, not as strings.</summary>
-    private static readonly string[] JsonEntries = ["hebb.architecture", "hebb.training", "hebb.history", "hebb.checkpoint", RunArguments.Key];
+    private static readonly string[] JsonEntries = ["hebb.architecture", "hebb.training", "hebb.history", "hebb.checkpoint", RunArguments.Key, Hebb.Data.Tables.TableSchema.Key];
 
     public static Command Create(CommandContext context)
     {
         var file = new Argument<string>("FILE") { Description = "A model file written by 'hebb train'" };
         var json = SharedOptions.Json();
-        var command = new Command("info", "Show the architecture, parameter count and metadata of a saved model") { file, json };
+        var command = new Command("info", "Show the architecture, parameter count, input schema (of a table model) and metadata of a saved model") { file, json };
         command.SetAction(parsed =>
         {
             string path = parsed.GetValue(file)!;
@@ -37,6 +37,7 @@ internal static class InfoCommand
                     ["history"] = ParsedEntry(saved, "hebb.history"),
                     ["checkpoint"] = ParsedEntry(saved, "hebb.checkpoint"),
                     ["command_line"] = ParsedEntry(saved, RunArguments.Key),
+                    ["table"] = saved.Table is null ? null : TableSchemaView.ToJson(saved.Table),
                     ["metadata"] = otherMetadata,
                 }));
                 return ExitCode.Success;
@@ -49,6 +50,14 @@ internal static class InfoCommand
                 architecture.AddRow(layer.Layer.Name, Kind(layer.Layer), Number(layer.Inputs), Number(layer.Outputs), layer.Activation,
                     Number(layer.Layer.Parameters.Sum(p => (long)p.Value.Length)));
             console.Write(architecture);
+
+            if (saved.Table is not null)
+            {
+                var schema = new Table().Title("input schema").AddColumns("column", "type", "inputs", "fitted on the training rows", "fills a missing cell");
+                foreach (var row in TableSchemaView.Rows(saved.Table)) schema.AddRow(row.Select(Markup.Escape).ToArray());
+                console.Write(schema);
+                foreach (var line in TableSchemaView.Lines(saved.Table)) context.Output.WriteLine(line);
+            }
 
             var metadata = new Table().Title("metadata").AddColumns("key", "value");
             if (ParsedEntry(saved, "hebb.training") is JsonElement { ValueKind: JsonValueKind.Object } training)

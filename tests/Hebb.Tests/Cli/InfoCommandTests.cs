@@ -31,9 +31,10 @@ public sealed class InfoCommandTests(ModelFileFixture saved) : IClassFixture<Mod
 
         run.AssertSucceeded();
         var info = Assert.Single(run.JsonLines());
-        Assert.Equal(["file", "architecture", "parameters", "training", "history", "checkpoint", "command_line", "metadata"], info.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["file", "architecture", "parameters", "training", "history", "checkpoint", "command_line", "table", "metadata"], info.EnumerateObject().Select(p => p.Name));
         // Written from a ModelInfo, not by a trainer: no run state to go on from.
         Assert.Equal(JsonValueKind.Null, info.GetProperty("checkpoint").ValueKind);
+        Assert.Equal(JsonValueKind.Null, info.GetProperty("table").ValueKind);
         Assert.Equal(saved.Path, info.GetProperty("file").GetString());
         var layers = info.GetProperty("architecture").EnumerateArray()
             .Select(layer => (layer.GetProperty("name").GetString(), layer.GetProperty("inputs").GetInt32(), layer.GetProperty("outputs").GetInt32(), layer.GetProperty("activation").GetString()))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Hebb.Serialization;
 using Hebb.Tests.Data.Tables;
 using Hebb.Tests.Serialization;
@@ -125,4 +126,44 @@ public sealed class TableCommandTests : IDisposable
 
         CliRun.Of("eval", "--model", damaged, "--data", Table("t.csv", 40, 7)).AssertFailed(1, "__metadata__.hebb.table", "colour");
     }
+
+    [Fact]
+    public void InfoShowsATableModelsInputSchemaAsTextAndAsData()
+    {
+        string train = Table("train.csv", 60, 8);
+        CliRun.Of("train", "--data", train, "--target", "label", "--ignore", "amount", "--missing", "mean", "--epochs", "1", "--output", Model).AssertSucceeded();
+        var schema = ModelFile.Load(Model).Table!;
+
+        var info = Assert.Single(CliRun.Of("info", Model, "--json").JsonLines()).GetProperty("table");
+
+        var columns = info.GetProperty("columns").EnumerateArray().ToArray();
+        Assert.Equal(["x", "y", "colour"], columns.Select(column => column.GetProperty("name").GetString()));
+        Assert.Equal(["number", "number", "text"], columns.Select(column => column.GetProperty("type").GetString()));
+        Assert.Equal(schema.Features[0].Mean, columns[0].GetProperty("mean").GetDouble());
+        Assert.Equal(schema.Features[1].Scale, columns[1].GetProperty("standard_deviation").GetDouble());
+        Assert.Equal(["blue", "red"], columns[2].GetProperty("categories").EnumerateArray().Select(category => category.GetString()));
+        Assert.Equal(2, columns[2].GetProperty("inputs").GetInt32());
+        Assert.Equal(JsonValueKind.Null, columns[2].GetProperty("mean").ValueKind);
+        var target = info.GetProperty("target");
+        Assert.Equal(("label", "classification"), (target.GetProperty("name").GetString(), target.GetProperty("task").GetString()));
+        Assert.Equal(["down", "up"], target.GetProperty("classes").EnumerateArray().Select(name => name.GetString()));
+        Assert.Equal(4, info.GetProperty("inputs").GetInt32());
+        Assert.Equal(("mean", "error"), (info.GetProperty("missing").GetString(), info.GetProperty("unknown").GetString()));
+        var text = CliRun.Of("info", Model);
+        text.AssertSucceeded();
+        Assert.Contains("input schema", text.Output);
+        Assert.Contains("2 categories: blue, red", text.Output);
+        Assert.Contains("target 'label': classification (the target 'label' holds text); 2 classes: down, up", text.Output);
+        Assert.Contains("missing values: mean; unknown categories: error", text.Output);
+        Assert.DoesNotContain(TableSchemaKey, text.Output);
+
+        CliRun.Of("train", "--data", train, "--target", "amount", "--columns", "x,y", "--epochs", "1", "--output", Model).AssertSucceeded();
+        var regression = Assert.Single(CliRun.Of("info", Model, "--json").JsonLines()).GetProperty("table").GetProperty("target");
+        Assert.Equal("regression", regression.GetProperty("task").GetString());
+        Assert.Equal(ModelFile.Load(Model).Table!.Target.Mean, regression.GetProperty("mean").GetDouble());
+        Assert.Equal(JsonValueKind.Null, regression.GetProperty("classes").ValueKind);
+        Assert.Contains("target 'amount': regression", CliRun.Of("info", Model).Output);
+    }
+
+    private const string TableSchemaKey = Hebb.Data.Tables.TableSchema.Key;
 }
