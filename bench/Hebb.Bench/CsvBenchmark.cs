@@ -11,7 +11,7 @@ namespace Hebb.Bench;
 /// <summary>
 /// Loading a numeric CSV file, Hebb beside pandas in one run. The file is generated here, in a temporary folder, and
 /// deleted after: normally distributed values with six decimals (as a database export or <c>DataFrame.round(6)</c>
-/// writes them), the last column the target. Hebb reads it with <see cref="CsvTable.Read"/> into a <see cref="Table"/>
+/// writes them), the last column the target. Hebb reads it with <see cref="CsvTable.Read(string, char)"/> into a <see cref="Table"/>
 /// and makes the training set with <see cref="TableSchema.Fit"/> and <see cref="TableSchema.Dataset"/>, in this process;
 /// pandas reads it with <c>read_csv</c> and standardizes it into a float32 array in <c>bench/reference/read_csv_pandas.py</c>,
 /// a process per round whose import of pandas is not timed. The rounds alternate which goes first; the file is read once

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes Hebb's readers with AFL++ through SharpFuzz: builds tools/fuzz/Hebb.Fuzz, instruments Hebb's assemblies,
 # and runs afl-fuzz on each target in turn, niced, until it has made EXECS executions or spent SECONDS.
-#   tools/fuzz/run.sh [--execs N] [--seconds S] [TARGET...]     (targets: safetensors idx-images idx-labels png onnx)
+#   tools/fuzz/run.sh [--execs N] [--seconds S] [TARGET...]     (targets: safetensors idx-images idx-labels png onnx csv)
 # Needs Debian's afl++ (apt-get install -y afl++). Findings go to tools/fuzz/findings/TARGET (not committed);
 # afterwards every input of each queue, crashes and hangs is replayed and the slowest and largest-allocating named.
 set -euo pipefail
@@ -16,7 +16,7 @@ while (($#)); do
     *) targets+=("$1"); shift ;;
   esac
 done
-((${#targets[@]})) || targets=(safetensors idx-images idx-labels png onnx)
+((${#targets[@]})) || targets=(safetensors idx-images idx-labels png onnx csv)
 command -v afl-fuzz >/dev/null || { echo "run.sh: afl-fuzz not found; install Debian's afl++" >&2; exit 1; }
 
 # out/plain runs outside AFL++ (seeds, replay); out/afl is instrumented, and its code works only under afl-fuzz.

@@ -1,5 +1,6 @@
 using Hebb.Cli.Output;
 using Hebb.Data;
+using Hebb.Data.Tables;
 using Hebb.Serialization;
 using Hebb.Serialization.Onnx;
 
@@ -26,7 +27,16 @@ internal static class ReaderTargets
         ["idx-labels"] = bytes => IdxReader.ReadLabels(new MemoryStream(bytes, writable: false), Source),
         ["png"] = bytes => PngImage.ReadGrayscale(bytes, Source, invert: false, DigitPixels),
         ["onnx"] = bytes => OnnxImport.Load(bytes, Source),
+        // As 'hebb train --data FILE.csv --target T --missing mean' reads a table: the last column the target.
+        ["csv"] = bytes => Table(CsvTable.Read(new MemoryStream(bytes, writable: false), Source)),
     };
+
+    /// <summary>The preprocessing fitted on a table and the data set made with it, when it has a feature and a target.</summary>
+    private static void Table(Table table)
+    {
+        if (table.Columns.Count < 2) return;
+        TableSchema.Fit(table, new TableOptions { Target = table.Columns[^1].Name, Missing = MissingPolicy.Mean }).Dataset(table);
+    }
 
     /// <summary>Runs <paramref name="target"/> on <paramref name="bytes"/>, the clean error counting as success.</summary>
     public static void Run(Action<byte[]> target, byte[] bytes)

@@ -32,6 +32,10 @@ internal static class Seeds
         Save(folder, "idx-labels", "labels-idx1-ubyte", path => File.WriteAllBytes(path, labels));
         Save(folder, "idx-labels", "labels-idx1-ubyte.gz", path => File.WriteAllBytes(path, Gzip(labels)));
 
+        // Tables as 'hebb train' takes them: numbers, text, quoting, missing cells, a BOM and \r\n.
+        Save(folder, "csv", "numbers.csv", path => File.WriteAllText(path, "x,y,amount\n1.5,-2,3e1\n0.25,4,NA\n7,,1\n"));
+        Save(folder, "csv", "classes.csv", path => File.WriteAllText(path,
+            "\uFEFFid,colour,\"note, quoted\",label\r\n1,red,\"say \"\"hi\"\"\",up\r\n2,blue,\"two\r\nlines\",down\r\n3,,x,up\r\n"));
         Save(folder, "png", "digit-gray.png", path => File.WriteAllBytes(path, Png(SKColorType.Gray8)));
         Save(folder, "png", "digit-rgba.png", path => File.WriteAllBytes(path, Png(SKColorType.Rgba8888)));
     }

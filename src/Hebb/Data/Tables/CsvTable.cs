@@ -12,18 +12,35 @@ public static class CsvTable
 {
     /// <summary>Reads <paramref name="path"/>, fields separated by <paramref name="delimiter"/> (',', ';', '\t', ...).</summary>
     /// <exception cref="InvalidFileException">The file is empty, has no data row, repeats a column name, has a row with another
-    /// number of fields than the header, or text in a column of numbers.</exception>
+    /// number of fields than the header, text in a column of numbers, or a quoted field that is not closed.</exception>
     public static Table Read(string path, char delimiter = ',')
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var reader = Sep.Reader(options => options with
-        {
-            Sep = new Sep(delimiter), HasHeader = false, Unescape = true, DisableColCountCheck = true,
-        }).FromFile(path);
+        using var reader = Sep.Reader(options => Options(options, delimiter)).FromFile(path);
+        return Read(reader, path);
+    }
+
+    /// <summary>Reads a CSV file's bytes from <paramref name="stream"/>; messages name it <paramref name="source"/>.</summary>
+    /// <exception cref="InvalidFileException">As <see cref="Read(string, char)"/>.</exception>
+    public static Table Read(Stream stream, string source, char delimiter = ',')
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var reader = Sep.Reader(options => Options(options, delimiter)).From(stream);
+        return Read(reader, source);
+    }
+
+    private static SepReaderOptions Options(SepReaderOptions options, char delimiter) => options with
+    {
+        Sep = new Sep(delimiter), HasHeader = false, Unescape = true, DisableColCountCheck = true,
+    };
+
+    private static Table Read(SepReader reader, string path)
+    {
         ColumnBuilder[]? columns = null;
         var lines = new List<int>();
         foreach (var row in reader)
         {
+            if (row.Span.Count('"') % 2 != 0) throw Unterminated(path, row, columns);
             if (row.ColCount == 1 && row[0].Span.IsEmpty) continue;
             if (columns is null)
             {
@@ -44,12 +61,36 @@ public static class CsvTable
         return new Table(path, columns.Select(column => column.Build()).ToList(), lines.ToArray());
     }
 
+    /// <summary>The line a row starts on: Sep numbers the first row of a file as if it started a line late.</summary>
+    private static int StartLine(SepReader.Row row) => row.RowIndex == 0 ? 1 : row.LineNumberFrom;
+
+    /// <summary>
+    /// A quoted field whose closing quote never comes: Sep reads the rest of the file into it, so it is the last field of
+    /// the last row, and the row holds an odd number of quotes. The error names the line of the quote that opened it.
+    /// </summary>
+    private static InvalidFileException Unterminated(string path, SepReader.Row row, ColumnBuilder[]? columns)
+    {
+        var text = row.Span;
+        int opening = 0;
+        bool quoted = false;
+        for (int i = 0; i < text.Length; i++)
+            if (text[i] == '"')
+            {
+                if (!quoted) opening = i;
+                quoted = !quoted;
+            }
+        int line = StartLine(row) + text[..opening].Count('\n');
+        int field = row.ColCount - 1;
+        string column = columns is not null && field < columns.Length ? $"column '{InvalidFileException.Echo(columns[field].Name)}'" : $"column {field + 1}";
+        return new InvalidFileException(path, $"line {line}, {column}",
+            "expected a closing quote for the quoted field that opens here, found the end of the file");
+    }
+
     private static ColumnBuilder[] Header(string path, SepReader.Row row)
     {
         var columns = new ColumnBuilder[row.ColCount];
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        // Sep's first row reports the line after it as its start; where it ends is right.
-        int line = row.LineNumberToExcl - 1;
+        int line = StartLine(row);
         for (int i = 0; i < columns.Length; i++)
         {
             string name = row[i].ToString().Trim().TrimStart('\uFEFF');

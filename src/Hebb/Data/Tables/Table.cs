@@ -1,6 +1,6 @@
 namespace Hebb.Data.Tables;
 
-/// <summary>A table read from a CSV file (see <see cref="CsvTable.Read"/>): named columns of numbers or text, and the
+/// <summary>A table read from a CSV file (see <see cref="CsvTable.Read(string, char)"/>): named columns of numbers or text, and the
 /// file's line number of every row, for messages.</summary>
 public sealed class Table
 {

@@ -48,6 +48,10 @@ public sealed class CsvTableTests : IDisposable
     [InlineData("a,b\n1,2\n3\n", "line 3, column 'b'", "expected 2 fields")]
     [InlineData("a,b\n1,2\n3,4,5\n", "line 3, column 3", "expected 2 fields")]
     [InlineData("a,b\n1,2\n3,oops\n", "line 3, column 'b'", "expected a number")]
+    [InlineData("a,b\n1,2\n3,\"x", "line 3, column 'b'", "closing quote")]
+    [InlineData("a,b\n1,2\n3,\"x, \"\"y\"\"\n4,5\n", "line 3, column 'b'", "closing quote")]
+    [InlineData("a,b\r\n1,\"a\r\nb\"\r\n2,\"c\r\nd\r\n", "line 4, column 'b'", "closing quote")]
+    [InlineData("a,\"b\n1,2\n", "line 1, column 2", "closing quote")]
     public void MalformedFilesNameTheFileTheLineAndTheColumn(string text, string where, string problem)
     {
         string path = files.Write("bad.csv", text);
@@ -58,5 +62,18 @@ public sealed class CsvTableTests : IDisposable
         Assert.Contains(where, error.Message);
         Assert.Contains(problem, error.Message);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void AStreamIsReadAsAFileIsAndNamedAsItsSourceSays()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("x,name\n1.5,\"a, b\"\n");
+
+        var table = CsvTable.Read(new MemoryStream(bytes), "upload.csv");
+
+        Assert.Equal([1.5f], table.Column("x")!.Numbers!);
+        Assert.Equal(new[] { "a, b" }, table.Column("name")!.Texts!.AsEnumerable());
+        var error = Assert.Throws<InvalidFileException>(() => CsvTable.Read(new MemoryStream("x\n\"1\n"u8.ToArray()), "upload.csv"));
+        Assert.StartsWith("upload.csv: line 2, column 'x'", error.Message);
     }
 }
