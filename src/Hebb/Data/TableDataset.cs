@@ -60,6 +60,22 @@ public sealed class TableDataset : Dataset
     public static TableDataset FromRows(float[,] features, float[] targets) =>
         new(Flatten(features, targets.Length), features.GetLength(1), targets);
 
+    /// <summary>A classification set from rows of <paramref name="featureCount"/> floats laid end to end (row-major), copied:
+    /// a buffer, a slice of a larger array or memory from elsewhere.</summary>
+    /// <param name="features">[labels.Length × featureCount] floats, row-major.</param>
+    /// <param name="featureCount">Features per row, at least 1.</param>
+    /// <param name="labels">One class index per row, each in [0, classCount).</param>
+    /// <param name="classCount">Defaults to the largest label + 1.</param>
+    public static TableDataset FromRows(ReadOnlySpan<float> features, int featureCount, int[] labels, int? classCount = null) =>
+        new(features.ToArray(), featureCount, labels, classCount);
+
+    /// <summary>A regression set from rows of <paramref name="featureCount"/> floats laid end to end (row-major), copied.</summary>
+    /// <param name="features">[targets.Length × featureCount] floats, row-major.</param>
+    /// <param name="featureCount">Features per row, at least 1.</param>
+    /// <param name="targets">One real target per row, each finite.</param>
+    public static TableDataset FromRows(ReadOnlySpan<float> features, int featureCount, float[] targets) =>
+        new(features.ToArray(), featureCount, targets);
+
     /// <summary>[Count, FeatureCount] floats, row-major.</summary>
     public float[] Values { get; }
 

@@ -23,4 +23,16 @@ public static class SequentialTraining
     public static IReadOnlyList<EpochReport> Fit(this Sequential model, float[,] features, float[] targets,
         TrainingOptions? options = null, Action<EpochReport>? onEpoch = null) =>
         model.Fit(TableDataset.FromRows(features, targets), test: null, options, onEpoch);
+
+    /// <summary>Trains a classifier on rows of <paramref name="featureCount"/> floats laid end to end in
+    /// <paramref name="features"/> (copied), with a class index per row.</summary>
+    public static IReadOnlyList<EpochReport> Fit(this Sequential model, ReadOnlySpan<float> features, int featureCount, int[] labels,
+        TrainingOptions? options = null, Action<EpochReport>? onEpoch = null) =>
+        model.Fit(TableDataset.FromRows(features, featureCount, labels, model.OutputWidth), test: null, options, onEpoch);
+
+    /// <summary>Trains a regression model on rows of <paramref name="featureCount"/> floats laid end to end in
+    /// <paramref name="features"/> (copied), with a real target per row.</summary>
+    public static IReadOnlyList<EpochReport> Fit(this Sequential model, ReadOnlySpan<float> features, int featureCount, float[] targets,
+        TrainingOptions? options = null, Action<EpochReport>? onEpoch = null) =>
+        model.Fit(TableDataset.FromRows(features, featureCount, targets), test: null, options, onEpoch);
 }

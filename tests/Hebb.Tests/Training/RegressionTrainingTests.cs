@@ -135,6 +135,36 @@ public class RegressionTrainingTests
     }
 
     [Fact]
+    public void FitFromRowsInASpanTrainsAsFromATwoDimensionalArray()
+    {
+        var grid = new float[60, 3];
+        var random = new SeededRandom(5);
+        for (int i = 0; i < 60; i++)
+            for (int j = 0; j < 3; j++) grid[i, j] = (float)random.NextDouble() * 2 - 1;
+        var rows = new float[60 * 3 + 2];
+        Buffer.BlockCopy(grid, 0, rows, sizeof(float), grid.Length * sizeof(float));
+        var span = rows.AsSpan(1, 60 * 3);
+        var labels = Enumerable.Range(0, 60).Select(i => grid[i, 0] > 0 ? 1 : 0).ToArray();
+        var targets = Enumerable.Range(0, 60).Select(i => grid[i, 1] - grid[i, 2]).ToArray();
+        var options = new TrainingOptions { Epochs = 3, BatchSize = 10, LearningRate = 0.1f };
+        Sequential Model(int outputs) => Mlp.Create(3, [4], outputs, Activation.Relu, seed: 2);
+
+        var (fromGrid, fromSpan) = (Model(2), Model(2));
+        fromGrid.Fit(grid, labels, options);
+        fromSpan.Fit(span, 3, labels, options);
+        var (gridRegression, spanRegression) = (Model(1), Model(1));
+        gridRegression.Fit(grid, targets, options);
+        spanRegression.Fit(span, 3, targets, options);
+
+        Assert.Equal(Weights(fromGrid), Weights(fromSpan));
+        Assert.Equal(Weights(gridRegression), Weights(spanRegression));
+        Assert.Equal(TableDataset.FromRows(grid, labels).Values, TableDataset.FromRows(span, 3, labels).Values);
+        Assert.Throws<ArgumentException>(() => TableDataset.FromRows(rows.AsSpan(1, 7), 3, targets));
+    }
+
+    private static float[] Weights(Sequential model) => model.Layers.SelectMany(layer => layer.Parameters).SelectMany(p => p.Value.Data).ToArray();
+
+    [Fact]
     public void RegressionFiguresAreScikitLearnsDefinitions()
     {
         // sklearn.metrics on predictions [1, 2, 3] against targets [1, 2, 4]: MSE 1/3, MAE 1/3, R² 1 − 1 / (42/9).
