@@ -17,11 +17,12 @@ internal static class RunArguments
     /// <summary>Options that say what to do with the run rather than what the run is: a resumed run may change them.</summary>
     private static readonly HashSet<string> NotSettings = ["--resume", "--epochs", "--data", "--threads", "--output", "--json"];
 
-    /// <summary>Every option of <paramref name="command"/> with its value, as invariant text (null for an unset option).</summary>
-    public static string Capture(ParseResult parsed, Command command)
+    /// <summary>Every option of <paramref name="command"/> with its value, as invariant text (null for an unset option);
+    /// <paramref name="effective"/> gives the values a run used where they are not the option's own default (a table run's).</summary>
+    public static string Capture(ParseResult parsed, Command command, IReadOnlyDictionary<string, object> effective)
     {
         var values = command.Options.Where(option => option.Name != "--resume")
-            .ToDictionary(option => option.Name, option => (object?)Text(parsed, option));
+            .ToDictionary(option => option.Name, option => (object?)(effective.TryGetValue(option.Name, out var value) ? Format(value) : Text(parsed, option)));
         return Output.Json.Line(values);
     }
 
@@ -59,13 +60,15 @@ internal static class RunArguments
     /// <summary>The value the run used for <paramref name="name"/>, when it was set.</summary>
     public static string? Original(Dictionary<string, string?>? saved, string name) => saved?.GetValueOrDefault(name);
 
-    private static string? Text(ParseResult parsed, Option option) => parsed.GetResult(option)?.GetValueOrDefault<object?>() switch
+    private static string? Text(ParseResult parsed, Option option) => Format(parsed.GetResult(option)?.GetValueOrDefault<object?>());
+
+    private static string? Format(object? value) => value switch
     {
         null => null,
         bool flag => flag ? "true" : "false",
         float number => number.ToString("R", CultureInfo.InvariantCulture),
         double number => number.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable value => value.ToString(null, CultureInfo.InvariantCulture),
-        var value => value.ToString(),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        var other => other.ToString(),
     };
 }

@@ -65,9 +65,10 @@ internal sealed class TableArguments
     public static bool IsTable(string? data) => data is not null && data.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The delimiter option's character; a usage error unless it is one.</summary>
-    public static char DelimiterOf(ParseResult parsed, Option<string> option)
+    public static char DelimiterOf(ParseResult parsed, Option<string> option) => DelimiterOf(parsed.GetValue(option)!);
+
+    private static char DelimiterOf(string text)
     {
-        string text = parsed.GetValue(option)!;
         if (text == "\\t") return '\t';
         return text.Length == 1 && text != "\"" && text != "\n" && text != "\r" ? text[0]
             : throw new UsageException($"--delimiter: expected one character other than a quote or a line end (\\t for a tab), found '{text}'");
@@ -90,13 +91,7 @@ internal sealed class TableArguments
             Target = parsed.GetValue(target) ?? throw new UsageException($"--target: a CSV file needs the column to predict; {path}'s columns are {string.Join(", ", table.Names)}"),
             Columns = Names(parsed.GetValue(columns)),
             Ignore = Names(parsed.GetValue(ignore)) ?? [],
-            Task = parsed.GetValue(task) switch
-            {
-                null => null,
-                "classification" => LearningTask.Classification,
-                "regression" => LearningTask.Regression,
-                var other => throw new UsageException($"--task: expected classification or regression, found '{other}'"),
-            },
+            Task = TaskOf(parsed.GetValue(task)),
             Missing = parsed.GetValue(missing) switch
             {
                 "error" => MissingPolicy.Error,
@@ -119,20 +114,45 @@ internal sealed class TableArguments
             if (parsed.GetValue(testSplit) is not null) throw new UsageException("--test-split: not with --test, which gives the test rows");
             (train, testTable) = (table, Read(testPath, separator, "--test"));
         }
-        else (train, testTable) = Split(table, options, parsed.GetValue(testSplit) ?? DefaultTestSplit, seed);
+        else (train, testTable) = Split(table, options.Target, options.Task, parsed.GetValue(testSplit) ?? DefaultTestSplit, seed);
         TableSchema schema;
         try { schema = TableSchema.Fit(train, options); }
         catch (ArgumentException error) { throw new UsageException($"--target/--columns/--ignore: {error.Message}"); }
         return (schema, schema.Dataset(train), schema.Dataset(testTable), Path.GetFullPath(path));
     }
 
-    /// <summary>The test rows held out of <paramref name="table"/>, stratified by the target's text when it holds classes.</summary>
-    private static (Table Train, Table Test) Split(Table table, TableOptions options, double fraction, ulong seed)
+    /// <summary>
+    /// The training and test rows of a table run that is resumed, encoded with the schema it fitted (kept in its file, not
+    /// fitted again): its --test file, or the rows its --test-split held out, drawn again with its seed, from the options
+    /// <paramref name="arguments"/> it kept; <paramref name="path"/> is its --data file, or another one to check against it.
+    /// </summary>
+    public static TrainingData Reload(TableSchema schema, Dictionary<string, string?> arguments, string path, ulong seed)
+    {
+        string? Original(string name) => RunArguments.Original(arguments, name);
+        char separator = DelimiterOf(Original("--delimiter") ?? ",");
+        var table = Read(path, separator, "--data");
+        var (train, test) = Original("--test") is string testPath ? (table, Read(testPath, separator, "--test"))
+            : Split(table, schema.Target.Name, TaskOf(Original("--task")),
+                Original("--test-split") is string fraction ? double.Parse(fraction, CultureInfo.InvariantCulture) : DefaultTestSplit, seed);
+        return new TrainingData(schema.Dataset(train), schema.Dataset(test), Path.GetFullPath(path));
+    }
+
+    private static LearningTask? TaskOf(string? text) => text switch
+    {
+        null => null,
+        "classification" => LearningTask.Classification,
+        "regression" => LearningTask.Regression,
+        var other => throw new UsageException($"--task: expected classification or regression, found '{other}'"),
+    };
+
+    /// <summary>The test rows held out of <paramref name="table"/>, stratified by the target's text when it holds classes
+    /// (the task asked for, or inferred from every row).</summary>
+    private static (Table Train, Table Test) Split(Table table, string target, LearningTask? asked, double fraction, ulong seed)
     {
         if (!(fraction > 0 && fraction < 1)) throw new UsageException($"--test-split: expected a fraction in (0, 1), found {fraction.ToString(CultureInfo.InvariantCulture)}");
-        var column = table.Column(options.Target)
-            ?? throw new UsageException($"--target: no column '{options.Target}' in {table.Source}; its columns are {string.Join(", ", table.Names)}");
-        var task = options.Task ?? TaskInference.Infer(column, Enumerable.Range(0, table.RowCount)).Task;
+        var column = table.Column(target)
+            ?? throw new UsageException($"--target: no column '{target}' in {table.Source}; its columns are {string.Join(", ", table.Names)}");
+        var task = asked ?? TaskInference.Infer(column, Enumerable.Range(0, table.RowCount)).Task;
         Func<int, int>? classOf = null;
         int classCount = 0;
         if (task == LearningTask.Classification)

@@ -89,8 +89,17 @@ internal static class TrainCommand
                 return Run(context, parsed, Resumed(parsed, command, resumePath, epochs, data, threads, output), json);
 
             bool isTable = TableArguments.IsTable(parsed.GetValue(data));
-            // A table's defaults where an option is not given; MNIST's otherwise.
-            T Setting<T>(Option<T> option, T tableDefault) => isTable && !Given(parsed, option) ? tableDefault : parsed.GetValue(option)!;
+            // A table's defaults where an option is not given; MNIST's otherwise. The run keeps the values it used.
+            var tableDefaults = new Dictionary<string, object>();
+            T Setting<T>(Option<T> option, T tableDefault)
+            {
+                if (!isTable || Given(parsed, option)) return parsed.GetValue(option)!;
+                tableDefaults[option.Name] = tableDefault!;
+                return tableDefault;
+            }
+            if (isTable)
+                foreach (var (name, value) in new (string, object)[] { ("--optimizer", TableOptimizer), ("--weight-decay", TableWeightDecay) })
+                    if (!Given(parsed, command.Options.First(option => option.Name == name))) tableDefaults[name] = value;
             var options = new TrainingOptions
             {
                 Epochs = SharedOptions.Positive(Setting(epochs, TableEpochs), "--epochs"),
@@ -125,9 +134,8 @@ internal static class TrainCommand
             var model = Mlp.Create(split.Train.FeatureCount, hiddenWidths, split.Train.OutputWidth, hiddenActivation, options.Seed,
                 dropout: dropoutRate, batchNorm: parsed.GetValue(batchNorm));
             var trainer = new Trainer(model, options) { CheckpointPath = outputPath, DataSource = split.Source };
-            // A table run's settings are not all its command line's (its defaults differ), so it is not one --resume can check.
-            if (schema is null) trainer.Metadata[RunArguments.Key] = RunArguments.Capture(parsed, command);
-            else trainer.Metadata[TableSchema.Key] = schema.ToJson();
+            trainer.Metadata[RunArguments.Key] = RunArguments.Capture(parsed, command, tableDefaults);
+            if (schema is not null) trainer.Metadata[TableSchema.Key] = schema.ToJson();
             return Run(context, parsed, (trainer, split, outputPath), json);
         });
         return command;
@@ -167,7 +175,6 @@ internal static class TrainCommand
         SharedOptions.CheckOutputPath(outputPath);
         if (!File.Exists(path)) throw new UsageException($"--resume: {path} does not exist");
         var saved = ModelFile.Load(path);
-        if (saved.Table is not null) throw new UsageException($"--resume: {path} was trained on a table; resuming a table run is not supported yet, start a new run");
         var arguments = RunArguments.Read(saved);
         RunArguments.CheckNoConflict(parsed, command, arguments, path);
         int? totalEpochs = Given(parsed, epochs) ? SharedOptions.Positive(parsed.GetValue(epochs), "--epochs") : null;
@@ -178,11 +185,15 @@ internal static class TrainCommand
             throw new UsageException($"--epochs: the run in {path} has done {trainer.CompletedEpochs} epochs already, more than {trainer.Options.Epochs}");
         Parallelism.ThreadCount = Given(parsed, threads) ? SharedOptions.Positive(parsed.GetValue(threads), "--threads")
             : int.TryParse(saved.Metadata.GetValueOrDefault("hebb.threads"), out int savedThreads) && savedThreads > 0 ? savedThreads : Environment.ProcessorCount;
-        var split = SharedOptions.LoadData(Given(parsed, data) ? parsed.GetValue(data) : RunArguments.Original(arguments, "--data"));
+        string? dataPath = Given(parsed, data) ? parsed.GetValue(data) : RunArguments.Original(arguments, "--data");
+        // A table's rows are encoded with the schema the run fitted, kept in the file: refitting could move its statistics.
+        var split = saved.Table is null ? TrainingData.Of(SharedOptions.LoadData(dataPath))
+            : TableArguments.Reload(saved.Table, arguments ?? throw new UsageException($"--resume: {path} was trained on a table but does not say how its test rows were chosen; start a new run"),
+                dataPath!, trainer.Options.Seed);
         if (trainer.DataConflict(split.Train) is string conflict)
             throw new UsageException($"--data: {conflict}; a resumed run ({path}) goes on with the data it was trained on");
         trainer.CheckpointPath = outputPath;
-        return (trainer, TrainingData.Of(split), outputPath);
+        return (trainer, split, outputPath);
     }
 
     private static bool Given(ParseResult parsed, Option option) => parsed.GetResult(option) is { Implicit: false };

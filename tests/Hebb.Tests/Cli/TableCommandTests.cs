@@ -165,5 +165,27 @@ public sealed class TableCommandTests : IDisposable
         Assert.Contains("target 'amount': regression", CliRun.Of("info", Model).Output);
     }
 
+    [Fact]
+    public void ATableRunResumesWithTheSchemaItFittedBitForBit()
+    {
+        string data = Table("all.csv", 120, 9);
+        string whole = Path.Combine(files.Folder, "whole.safetensors");
+        string[] Settings(string output, int epochs) =>
+            ["train", "--data", data, "--target", "amount", "--ignore", "label", "--epochs", epochs.ToString(CultureInfo.InvariantCulture), "--output", output];
+        CliRun.Of(Settings(whole, 4)).AssertSucceeded();
+        CliRun.Of(Settings(Model, 2)).AssertSucceeded();
+        string schema = ModelFile.Load(Model).Metadata[TableSchemaKey];
+
+        // The table defaults it ran with (batch 32, adam at 0.001) repeat its settings; the test rows are held out again.
+        var run = CliRun.Of("train", "--resume", Model, "--epochs", "4", "--batch-size", "32", "--optimizer", "adam", "--target", "amount");
+
+        run.AssertSucceeded();
+        Assert.Contains("resuming after epoch 2", run.Output);
+        Hebb.Tests.Training.ResumeTests.AssertSameRun(whole, Model);
+        Assert.Equal(schema, ModelFile.Load(Model).Metadata[TableSchemaKey]);
+        CliRun.Of("train", "--resume", Model, "--epochs", "5", "--learning-rate", "0.01").AssertFailed(2, "--learning-rate 0.01 conflicts", "which used 0.001");
+        CliRun.Of("train", "--resume", Model, "--epochs", "5", "--data", Table("other.csv", 120, 10)).AssertFailed(2, "--data");
+    }
+
     private const string TableSchemaKey = Hebb.Data.Tables.TableSchema.Key;
 }
