@@ -73,6 +73,9 @@ internal static class OnnxTableInputs
         }
         graph.Node.Add(MlNode("OneHotEncoder", $"{scope}/OneHotEncoder", input, $"{scope}/one_hot",
             Attribute("cats_strings", feature.Categories), Attribute("zeros", unknown == UnknownPolicy.Ignore ? 1L : 0L)));
+        // ONNX's shape inference gives OneHotEncoder's output no type (onnx 1.12), so that a strict checker stops at the
+        // next node; declared, every value after it is typed.
+        graph.ValueInfo.Add(OnnxValues.BatchOf($"{scope}/one_hot", TensorProto.Types.DataType.Float, 1, feature.Categories.Length));
         // OneHotEncoder adds an axis, [batch, 1, categories]; the block is [batch, categories].
         graph.Node.Add(Node("Flatten", $"{scope}/Flatten", [$"{scope}/one_hot"], $"{scope}/encoded", Attribute("axis", 1)));
         return $"{scope}/encoded";

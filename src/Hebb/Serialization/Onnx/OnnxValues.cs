@@ -9,11 +9,15 @@ internal static class OnnxValues
     public const string BatchDimension = "batch";
 
     /// <summary>A [batch, <paramref name="width"/>] tensor of <paramref name="type"/> (float32 unless told).</summary>
-    public static ValueInfoProto BatchOf(string name, int width, TensorProto.Types.DataType type = TensorProto.Types.DataType.Float)
+    public static ValueInfoProto BatchOf(string name, int width, TensorProto.Types.DataType type = TensorProto.Types.DataType.Float) =>
+        BatchOf(name, type, width);
+
+    /// <summary>A [batch, <paramref name="dims"/>…] tensor of <paramref name="type"/>.</summary>
+    public static ValueInfoProto BatchOf(string name, TensorProto.Types.DataType type, params int[] dims)
     {
         var shape = new TensorShapeProto();
         shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = BatchDimension });
-        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = width });
+        foreach (int dim in dims) shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = dim });
         return new ValueInfoProto
         {
             Name = name,

@@ -81,6 +81,10 @@ public sealed class OnnxTableExportTests : IDisposable
         Assert.Equal(["table/colour/OneHotEncoder", "table/colour/Flatten", "table/Concat", "table/Sub", "table/Div", "hidden1/Gemm"],
             graph.Node.Take(6).Select(node => node.Name));
         Assert.Equal(["x", "table/colour/encoded", "y"], graph.Node[2].Input);
+        // OneHotEncoder's output, which ONNX's shape inference leaves untyped, is declared: float [batch, 1, categories].
+        var oneHot = Assert.Single(graph.ValueInfo);
+        Assert.Equal(("table/colour/one_hot", (int)TensorProto.Types.DataType.Float), (oneHot.Name, oneHot.Type.TensorType.ElemType));
+        Assert.Equal([0L, 1L, 3L], oneHot.Type.TensorType.Shape.Dim.Select(dim => dim.DimValue));
         Assert.Equal(["logits", "probabilities", "predicted"], graph.Output.Select(output => output.Name));
         Assert.Equal(["table/target/ArgMax", "table/target/LabelEncoder"], graph.Node.TakeLast(2).Select(node => node.Name));
         Assert.Equal([("", 13L), ("ai.onnx.ml", 2L)], proto.OpsetImport.Select(opset => (opset.Domain, opset.Version)));
