@@ -9,8 +9,8 @@ namespace Hebb.Cli.Serve;
 /// up to <c>maxBatch</c> rows, and runs it through the predictor in one pass, so that under load the model runs
 /// batches (fast per row) rather than single rows. A batch waits for more only while other requests are still being
 /// read, and never longer than <c>maxDelay</c> after it began: a lone request runs at once.
-/// Each request's answer is its rows of the batch's logits: the argmax as the class, the softmax as the probabilities,
-/// exactly as <see cref="Inference.Predictor.Predict(ReadOnlySpan{float}, Span{float})"/> computes them.
+/// Each request's answer is its rows of the batch's logits: the argmax as the class, the softmax as the probabilities
+/// (a regression model's outputs as they are), exactly as <see cref="Inference.Predictor.Predict(ReadOnlySpan{float}, Span{float})"/> computes them.
 /// </summary>
 internal sealed class BatchingLoop
 {
@@ -96,7 +96,7 @@ internal sealed class BatchingLoop
     private void Run()
     {
         var model = batch[0].Model;
-        int width = model.InputWidth, classes = model.OutputWidth;
+        int width = model.InputWidth, outputs = model.OutputWidth;
         int rows = 0;
         foreach (var request in batch) rows += request.Rows;
         try
@@ -114,18 +114,23 @@ internal sealed class BatchingLoop
                 }
                 batchInputs = inputs.AsSpan(0, rows * width);
             }
-            Grow(ref logits, rows * classes);
-            model.Predictor.Logits(batchInputs, logits.AsSpan(0, rows * classes));
+            Grow(ref logits, rows * outputs);
+            model.Predictor.Logits(batchInputs, logits.AsSpan(0, rows * outputs));
             metrics.Batch(rows);
 
             int first = 0;
             foreach (var request in batch)
             {
                 request.PrepareAnswers();
-                var own = logits.AsSpan(first * classes, request.Rows * classes);
-                for (int i = 0; i < request.Rows; i++) request.Classes[i] = Inference.Predictor.ClassOf(own.Slice(i * classes, classes));
-                Activation.Softmax.Forward(own, request.Probabilities.AsSpan(0, own.Length), classes);
+                var own = logits.AsSpan(first * outputs, request.Rows * outputs);
                 first += request.Rows;
+                if (model.Regression)
+                {
+                    own.CopyTo(request.Outputs);
+                    continue;
+                }
+                for (int i = 0; i < request.Rows; i++) request.Classes[i] = Inference.Predictor.ClassOf(own.Slice(i * outputs, outputs));
+                Activation.Softmax.Forward(own, request.Outputs.AsSpan(0, own.Length), outputs);
             }
             foreach (var request in batch) request.Complete();
         }

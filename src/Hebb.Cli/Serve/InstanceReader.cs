@@ -1,13 +1,16 @@
 using System.Buffers;
 using System.Text.Json;
+using Hebb.Data.Tables;
 
 namespace Hebb.Cli.Serve;
 
 /// <summary>
 /// Reads the body of <c>POST /v1/predict</c>, <c>{"instances": [[...], ...]}</c> in TensorFlow Serving's shape, with
 /// <see cref="Utf8JsonReader"/> over the bytes as Kestrel received them, each number straight into the request's
-/// pooled input rows: no document, no strings, no intermediate arrays. Anything else is a
-/// <see cref="RequestException"/> (400) naming where the body went wrong.
+/// pooled input rows: no document, no strings, no intermediate arrays. A table model's instances are objects keyed by
+/// column name (<c>{"alcohol": 13.2, "colour": "red"}</c>), its cells encoded with the preprocessing saved in the model,
+/// as <c>hebb predict --input</c> encodes a CSV row. Anything else is a <see cref="RequestException"/> (400) naming where
+/// the body went wrong.
 /// </summary>
 internal static class InstanceReader
 {
@@ -44,6 +47,11 @@ internal static class InstanceReader
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             int row = request.Rows;
+            if (request.Model.Table is { } table)
+            {
+                ReadTableRow(ref reader, request, table, row);
+                continue;
+            }
             if (reader.TokenType != JsonTokenType.StartArray)
                 throw Bad($"instances[{row}]: expected an array of {width} numbers, found {Describe(reader.TokenType)}");
             var values = request.AddRow();
@@ -61,6 +69,41 @@ internal static class InstanceReader
         }
         if (request.Rows == 0) throw Bad("instances: empty; expected at least one instance");
     }
+
+    /// <summary>One instance of a table model: an object of the model's feature columns, each a number, a string or null
+    /// (missing), into the request's next input row.</summary>
+    private static void ReadTableRow(ref Utf8JsonReader reader, PendingRequest request, TableSchema table, int row)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw Bad($"instances[{row}]: expected an object keyed by column name ({Columns(table)}), found {Describe(reader.TokenType)}");
+        var cells = request.Cells;
+        cells.Clear();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string name = reader.GetString()!;
+            if (!request.Model.Columns.Contains(name))
+                throw Bad($"instances[{row}]: unknown column '{name}'; the model's columns are {Columns(table)}");
+            reader.Read();
+            // Null is a missing cell, which an empty one stands for (MissingValues); a number keeps its text, so that a
+            // text column's category "3" and a numeric column's 3 are read as a CSV file gives them.
+            string cell = reader.TokenType switch
+            {
+                JsonTokenType.Number when reader.TryGetSingle(out float value) && float.IsFinite(value) => Raw(ref reader),
+                JsonTokenType.Number => throw Bad($"instances[{row}].{name}: {Raw(ref reader)} is not a finite float32 number"),
+                JsonTokenType.String => reader.GetString()!,
+                JsonTokenType.Null => "",
+                _ => throw Bad($"instances[{row}].{name}: expected a number, a string or null, found {Describe(reader.TokenType)}"),
+            };
+            if (!cells.TryAdd(name, cell)) throw Bad($"instances[{row}]: column '{name}' is given twice");
+        }
+        foreach (var feature in table.Features)
+            if (feature.Fill is null && (!cells.TryGetValue(feature.Name, out var cell) || MissingValues.IsMissing(cell)))
+                throw Bad($"instances[{row}]: no value for column '{feature.Name}'; the model takes {Columns(table)}, and was trained to refuse missing values");
+        try { table.Encode(cells, request.AddRow()); }
+        catch (ArgumentException error) { throw Bad($"instances[{row}]: {error.Message}"); }
+    }
+
+    private static string Columns(TableSchema table) => string.Join(", ", table.Features.Select(feature => feature.Name));
 
     // A number that came in two of Kestrel's buffers is a sequence, not a span.
     private static string Raw(ref Utf8JsonReader reader) =>

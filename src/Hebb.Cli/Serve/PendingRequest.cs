@@ -5,7 +5,8 @@ namespace Hebb.Cli.Serve;
 
 /// <summary>
 /// One <c>POST /v1/predict</c> between its body being read and its answer being written: the instances, read straight
-/// into <see cref="Inputs"/>, and, once the batching loop has run them, their classes and probabilities. It is its own
+/// into <see cref="Inputs"/>, and, once the batching loop has run them, their classes and probabilities (or a regression
+/// model's values). It is its own
 /// awaitable (<see cref="IValueTaskSource"/>) and goes back to a pool after the answer, so a request allocates no
 /// task, buffer or completion of its own once the server is warm.
 /// </summary>
@@ -18,14 +19,18 @@ internal sealed class PendingRequest : IValueTaskSource
     public ServedModel Model { get; private set; } = null!;
 
     private float[] inputs = [];
-    private float[] probabilities = [];
+    private float[] outputs = [];
     private int[] classes = [];
 
     /// <summary>The instances, row after row; longer than needed (pooled).</summary>
     public float[] Inputs => inputs;
 
-    /// <summary>The probabilities, row after row, once answered.</summary>
-    public float[] Probabilities => probabilities;
+    /// <summary>Once answered, row after row: a classifier's probabilities, or a regression model's outputs as the network
+    /// gives them (standardized; <see cref="PredictionWriter"/> turns them into the target's units).</summary>
+    public float[] Outputs => outputs;
+
+    /// <summary>A table instance's cells by column name while it is read, reused from row to row and request to request.</summary>
+    public Dictionary<string, string> Cells { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The most likely class of each instance, once answered.</summary>
     public int[] Classes => classes;
@@ -53,7 +58,7 @@ internal sealed class PendingRequest : IValueTaskSource
     /// <summary>Room for the answer of every row, called by the batching loop before it writes them.</summary>
     public void PrepareAnswers()
     {
-        Grow(ref probabilities, Rows * Model.OutputWidth, copy: false);
+        Grow(ref outputs, Rows * Model.OutputWidth, copy: false);
         Grow(ref classes, Rows, copy: false);
     }
 

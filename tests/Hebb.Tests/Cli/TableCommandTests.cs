@@ -6,26 +6,14 @@ using Hebb.Tests.Serialization;
 
 namespace Hebb.Tests.Cli;
 
-/// <summary>hebb train, eval and predict on CSV tables the tests make: two classes split by the sign of x + y, a colour
-/// that is noise, and a quantity that is 3x − 2y.</summary>
+/// <summary>hebb train, eval and predict on CSV tables the tests make (<see cref="CsvFiles.LabelledTable"/>).</summary>
 public sealed class TableCommandTests : IDisposable
 {
     private readonly CsvFiles files = new();
 
     public void Dispose() => files.Dispose();
 
-    private string Table(string name, int rows, int seed)
-    {
-        var random = new Random(seed);
-        var text = new System.Text.StringBuilder("x,y,colour,label,amount\n");
-        for (int i = 0; i < rows; i++)
-        {
-            double x = random.NextDouble() * 2 - 1, y = random.NextDouble() * 2 - 1;
-            text.Append(string.Create(CultureInfo.InvariantCulture,
-                $"{x:F4},{y:F4},{(i % 3 == 0 ? "red" : "blue")},{(x + y > 0 ? "up" : "down")},{3 * x - 2 * y:F4}\n"));
-        }
-        return files.Write(name, text.ToString());
-    }
+    private string Table(string name, int rows, int seed) => files.LabelledTable(name, rows, seed);
 
     private string Model => Path.Combine(files.Folder, "model.safetensors");
 

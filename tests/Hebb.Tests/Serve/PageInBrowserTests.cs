@@ -66,7 +66,7 @@ public sealed class BrowserFactAttribute : FactAttribute
     }
 }
 
-/// <summary>Runs <c>tools/browser/draw-digit.mjs</c> in node against a served page.</summary>
+/// <summary>Runs the scripts of <c>tools/browser</c> in node against a served page.</summary>
 internal static class Browser
 {
     private static readonly string Chromium = Environment.GetEnvironmentVariable("HEBB_CHROMIUM") ?? "/usr/bin/chromium";
@@ -81,18 +81,24 @@ internal static class Browser
         return null;
     }
 
-    /// <summary>The script's JSON line for <paramref name="pixels"/> (28x28 bytes) drawn on the page at <paramref name="url"/>.</summary>
-    public static string DrawDigit(Uri url, ReadOnlySpan<byte> pixels)
+    /// <summary><c>draw-digit.mjs</c>'s JSON line for <paramref name="pixels"/> (28x28 bytes) drawn on the page at <paramref name="url"/>.</summary>
+    public static string DrawDigit(Uri url, ReadOnlySpan<byte> pixels) => Run("draw-digit.mjs", url, string.Join(",", pixels.ToArray()));
+
+    /// <summary><c>fill-table.mjs</c>'s JSON line for the form of the page at <paramref name="url"/> filled with
+    /// <paramref name="row"/>, a JSON object of column name to value.</summary>
+    public static string FillTable(Uri url, string row) => Run("fill-table.mjs", url, row);
+
+    private static string Run(string script, Uri url, string data)
     {
         if (Missing() is { } missing) throw new InvalidOperationException(missing);
         var start = new ProcessStartInfo(OnPath("node")!) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Tools };
-        foreach (string argument in new[] { "draw-digit.mjs", url.ToString(), Chromium, string.Join(",", pixels.ToArray()) })
+        foreach (string argument in new[] { script, url.ToString(), Chromium, data })
             start.ArgumentList.Add(argument);
         using var node = Process.Start(start)!;
         var error = node.StandardError.ReadToEndAsync();
         string output = node.StandardOutput.ReadToEnd();
-        if (!node.WaitForExit(60_000)) { node.Kill(entireProcessTree: true); throw new TimeoutException("draw-digit.mjs ran over 60 s"); }
-        Assert.True(node.ExitCode == 0, $"draw-digit.mjs exited {node.ExitCode}: {error.Result}");
+        if (!node.WaitForExit(60_000)) { node.Kill(entireProcessTree: true); throw new TimeoutException($"{script} ran over 60 s"); }
+        Assert.True(node.ExitCode == 0, $"{script} exited {node.ExitCode}: {error.Result}");
         return output.Trim();
     }
 

@@ -133,8 +133,10 @@ public sealed partial record TableSchema(TargetColumn Target, FeatureColumn[] Fe
             float number = float.NaN;
             if (feature.Numeric && text is not null && !float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number))
                 throw new ArgumentException($"column '{InvalidFileException.Echo(feature.Name)}': expected a number, found '{InvalidFileException.Echo(text)}'");
-            try { EncodeCell(feature, text, number, destination.Slice(offset, feature.Width), () => ("input", $"column '{feature.Name}'")); }
-            catch (InvalidFileException error) { throw new ArgumentException(error.Message, nameof(row), error); }
+            const string source = "input";
+            try { EncodeCell(feature, text, number, destination.Slice(offset, feature.Width), () => (source, $"column '{InvalidFileException.Echo(feature.Name)}'")); }
+            // The message without the file's name: a row has none ("column 'x': expected ...", as the number's error above).
+            catch (InvalidFileException error) { throw new ArgumentException(error.Message[(source.Length + 2)..], error); }
             offset += feature.Width;
         }
     }
