@@ -85,6 +85,7 @@ public sealed class TableCommandTests : IDisposable
     [InlineData("x,x\n1,a\n", "column 'x'")]
     [InlineData("x,y\n", "line 2")]
     [InlineData("", "line 1")]
+    [InlineData("x,y\n1,a\n2,\"b\n3,a\n", "line 3, column 'y'")]
     public void AMalformedTableIsOneLineNamingTheFileTheLineAndTheColumnAndNoModel(string text, string where)
     {
         string path = files.Write("bad.csv", text);
