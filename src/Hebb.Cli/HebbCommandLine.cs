@@ -28,6 +28,7 @@ public static class HebbCommandLine
             TuneCommand.Create(context),
             ServeCommand.Create(context),
             DemoCommand.Create(context),
+            MpiCheckCommand.Create(context),
         };
         root.Options.Add(verbose);
 
@@ -77,11 +78,13 @@ public static class HebbCommandLine
         return previous[b.Length];
     }
 
-    private static string OneLine(Exception exception)
+    /// <summary>The error's one line on stderr (without the 'hebb: ' prefix).</summary>
+    internal static string OneLine(Exception exception)
     {
         var message = exception switch
         {
-            UnauthorizedAccessException or IOException or InvalidFileException or UsageException or Training.TrainingDivergedException => exception.Message,
+            UnauthorizedAccessException or IOException or InvalidFileException or UsageException or Training.TrainingDivergedException
+                or Hebb.Distributed.MpiUnavailableException => exception.Message,
             _ => $"{exception.Message} ({exception.GetType().Name})",
         };
         return message.ReplaceLineEndings(" ");

@@ -1,0 +1,31 @@
+namespace Hebb.Distributed;
+
+/// <summary>
+/// The processes that train one model together (data parallelism): each knows its rank, and all of them take part in
+/// every collective call, in the same order. <see cref="MpiWorld"/> is the one over Open MPI.
+/// </summary>
+public interface IProcessGroup
+{
+    /// <summary>This process's number, 0 to <see cref="Size"/> - 1; rank 0 prints, evaluates for the user and saves.</summary>
+    int Rank { get; }
+
+    /// <summary>How many processes there are.</summary>
+    int Size { get; }
+
+    /// <summary>Replaces <paramref name="values"/> on every rank with their element-wise sum over all ranks.</summary>
+    void SumInPlace(Span<float> values);
+
+    /// <summary>Replaces <paramref name="values"/> on every rank with those of rank <paramref name="root"/>.</summary>
+    void Broadcast(Span<float> values, int root = 0);
+
+    /// <summary>Rank <paramref name="root"/> receives every rank's <paramref name="values"/> one after the other, rank 0
+    /// first, into <paramref name="gathered"/> (Size × values.Length long there; ignored on other ranks).</summary>
+    void Gather(ReadOnlySpan<double> values, Span<double> gathered, int root = 0);
+
+    /// <summary>Returns once every rank has called it.</summary>
+    void Barrier();
+
+    /// <summary>Ends every process of the group with exit code <paramref name="exitCode"/>, at once: what a rank that
+    /// fails calls, so that the others do not wait forever for its part of the next collective call.</summary>
+    void Abort(int exitCode);
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+
+namespace Hebb.Distributed;
+
+/// <summary>
+/// Every process that <c>mpirun</c> started (MPI_COMM_WORLD), over Open MPI's library. <see cref="Start"/> initialises
+/// MPI once per process; <see cref="Dispose"/> finalises it. Every call is a collective one: each rank must make the
+/// same calls, with the same lengths, in the same order.
+/// </summary>
+public sealed unsafe class MpiWorld : IProcessGroup, IDisposable
+{
+    private static MpiWorld? started;
+    private readonly MpiLibrary mpi;
+
+    private MpiWorld(MpiLibrary mpi)
+    {
+        this.mpi = mpi;
+        int rank, size;
+        Check(mpi.CommRank(mpi.CommWorld, &rank), "MPI_Comm_rank");
+        Check(mpi.CommSize(mpi.CommWorld, &size), "MPI_Comm_size");
+        Rank = rank;
+        Size = size;
+    }
+
+    /// <summary>The number of processes <c>mpirun</c> says it started (OMPI_COMM_WORLD_SIZE), or null when this process
+    /// was not started by Open MPI's mpirun.</summary>
+    public static int? LaunchedSize =>
+        int.TryParse(Environment.GetEnvironmentVariable("OMPI_COMM_WORLD_SIZE"), NumberStyles.None, CultureInfo.InvariantCulture, out int size) ? size : null;
+
+    /// <inheritdoc/>
+    public int Rank { get; }
+
+    /// <inheritdoc/>
+    public int Size { get; }
+
+    /// <summary>Initialises MPI (once per process) and returns the world.</summary>
+    /// <exception cref="MpiUnavailableException">Open MPI is not installed.</exception>
+    public static MpiWorld Start()
+    {
+        if (started is not null) return started;
+        var mpi = MpiLibrary.Load();
+        int initialized;
+        Check(mpi.Initialized(&initialized), "MPI_Initialized");
+        if (initialized == 0) Check(mpi.Init(null, null), "MPI_Init");
+        return started = new MpiWorld(mpi);
+    }
+
+    /// <inheritdoc/>
+    public void SumInPlace(Span<float> values)
+    {
+        if (Size == 1) return;
+        fixed (float* data = values)
+            Check(mpi.Allreduce((void*)MpiLibrary.InPlace, data, values.Length, mpi.Float, mpi.Sum, mpi.CommWorld), "MPI_Allreduce");
+    }
+
+    /// <inheritdoc/>
+    public void Broadcast(Span<float> values, int root = 0)
+    {
+        if (Size == 1) return;
+        fixed (float* data = values)
+            Check(mpi.Bcast(data, values.Length, mpi.Float, root, mpi.CommWorld), "MPI_Bcast");
+    }
+
+    /// <inheritdoc/>
+    public void Gather(ReadOnlySpan<double> values, Span<double> gathered, int root = 0)
+    {
+        if (Rank == root && gathered.Length < values.Length * Size)
+            throw new ArgumentException($"{Size} ranks × {values.Length} values do not fit in {gathered.Length}", nameof(gathered));
+        fixed (double* send = values)
+        fixed (double* receive = gathered)
+            Check(mpi.GatherValues(send, values.Length, mpi.Double, receive, values.Length, mpi.Double, root, mpi.CommWorld), "MPI_Gather");
+    }
+
+    /// <inheritdoc/>
+    public void Barrier() => Check(mpi.BarrierCall(mpi.CommWorld), "MPI_Barrier");
+
+    /// <inheritdoc/>
+    public void Abort(int exitCode) => mpi.AbortCall(mpi.CommWorld, exitCode);
+
+    /// <summary>Finalises MPI (every rank must call it before exiting normally).</summary>
+    public void Dispose()
+    {
+        int finalized;
+        Check(mpi.Finalized(&finalized), "MPI_Finalized");
+        if (finalized == 0) Check(mpi.Finalize(), "MPI_Finalize");
+    }
+
+    // Open MPI's default error handler (MPI_ERRORS_ARE_FATAL) ends the job before a call returns an error; this is for
+    // a library set up to return errors instead.
+    private static void Check(int code, string function)
+    {
+        if (code != 0) throw new InvalidOperationException($"{function} failed with MPI error {code}");
+    }
+}

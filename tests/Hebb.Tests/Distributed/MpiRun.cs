@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Hebb.Tests.Distributed;
+
+/// <summary>
+/// The test build's <c>hebb</c> started on N ranks by Open MPI's <c>mpirun</c> (real processes talking over Open MPI's
+/// shared-memory and TCP transports), run to its end within a minute; stdout and stderr are kept apart.
+/// </summary>
+internal static class MpiRun
+{
+    /// <summary>mpirun's path, or null when Open MPI is not installed.</summary>
+    public static string? Launcher { get; } = (Environment.GetEnvironmentVariable("PATH") ?? "")
+        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        .Select(directory => Path.Combine(directory, "mpirun"))
+        .FirstOrDefault(File.Exists);
+
+    public sealed record Result(int ExitCode, string Output, string Errors)
+    {
+        public Result Succeeded(string what)
+        {
+            Assert.True(ExitCode == 0, $"{what} exited with {ExitCode}:\n{Output}\n{Errors}");
+            return this;
+        }
+    }
+
+    public static Result Hebb(int ranks, params string[] args)
+    {
+        var start = new ProcessStartInfo(Launcher ?? throw new InvalidOperationException("mpirun is not on PATH"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        // More ranks than cores is allowed (the tests' machines may have 1 or 2).
+        foreach (var arg in new[] { "-np", ranks.ToString(), "--oversubscribe" }) start.ArgumentList.Add(arg);
+        start.ArgumentList.Add(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Hebb.Cli.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        // Open MPI refuses to start as root (containers, CI) unless told twice.
+        start.Environment["OMPI_ALLOW_RUN_AS_ROOT"] = "1";
+        start.Environment["OMPI_ALLOW_RUN_AS_ROOT_CONFIRM"] = "1";
+        // Open MPI hands each rank's stdout a pseudo-terminal, on which .NET's console writes the terminal's keypad
+        // escape first; a dumb terminal has none.
+        start.Environment["TERM"] = "dumb";
+
+        var output = new StringBuilder();
+        var errors = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) lock (output) output.AppendLine(line.Data); };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) lock (errors) errors.AppendLine(line.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            Assert.Fail($"mpirun -np {ranks} hebb {string.Join(' ', args)} did not end within 90 s (a hang):\n{output}\n{errors}");
+        }
+        process.WaitForExit();
+        lock (output) lock (errors) return new Result(process.ExitCode, output.ToString(), errors.ToString());
+    }
+}
