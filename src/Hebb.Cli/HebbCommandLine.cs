@@ -54,7 +54,7 @@ public static class HebbCommandLine
     // the word that is no command, the command it is closest to, and the commands there are.
     private static string? UnknownCommand(Command root, string[] args)
     {
-        var names = root.Subcommands.Select(command => command.Name).ToList();
+        var names = root.Subcommands.Where(command => !command.Hidden).Select(command => command.Name).ToList();
         string choices = $"expected one of {string.Join(", ", names)}";
         if (args.Length == 0) return $"no command given; {choices}";
         if (args[0].StartsWith('-') || names.Contains(args[0])) return null;
