@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Hebb.Autodiff;
 using Hebb.Data;
+using Hebb.Distributed;
 using Hebb.Layers;
 using Hebb.Losses;
 using Hebb.Metrics;
@@ -43,6 +44,8 @@ public sealed class Trainer
     private string? checkpointPath;
     // What the data's task makes the run minimise: softmax cross-entropy, or mean squared error for regression.
     private TrainingLoss trainingLoss = TrainingLoss.SoftmaxCrossEntropy;
+    private IProcessGroup? processGroup;
+    private GradientExchange? exchange;
 
     /// <summary>Trains <paramref name="model"/> with <paramref name="optimizer"/>, whose rate at construction is the
     /// base rate of <paramref name="schedule"/> (by default, the one <paramref name="options"/> choose).</summary>
@@ -105,6 +108,27 @@ public sealed class Trainer
             checkpointPath = value;
         }
     }
+
+    /// <summary>
+    /// When set, the run is one rank's part of data-parallel training: every rank of the group runs the same
+    /// <see cref="Fit"/> on the same data; <see cref="Fit"/> starts from rank 0's weights, each rank trains on its share of
+    /// every global batch (of <see cref="TrainingOptions.BatchSize"/> rows, dealt as by one process), and the gradients are
+    /// averaged over the ranks before the optimiser's step, so that the weights are those of one process up to rounding.
+    /// Only one rank should have a <see cref="CheckpointPath"/>. Models with batch normalization or dropout are refused.
+    /// </summary>
+    /// <exception cref="ArgumentException">Set for a model with batch normalization or dropout.</exception>
+    public IProcessGroup? ProcessGroup
+    {
+        get => processGroup;
+        set
+        {
+            exchange = value is null ? null : new GradientExchange(value, Model);
+            processGroup = value;
+        }
+    }
+
+    /// <summary>Floats each rank sends and receives per step in data-parallel training (0 without a <see cref="ProcessGroup"/>).</summary>
+    public int ExchangedFloatsPerStep => exchange?.FloatsPerStep ?? 0;
 
     /// <summary>The epoch <see cref="CheckpointPath"/> holds (0: not written by this run yet).</summary>
     public int SavedEpoch { get; private set; }
@@ -171,6 +195,7 @@ public sealed class Trainer
         data = fingerprint;
         var (trainPart, validation) = Split(train);
         stopRequested = false;
+        exchange?.BroadcastModel();
         while (!StoppedEarly && !stopRequested && CompletedEpochs < Options.Epochs)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -275,26 +300,40 @@ public sealed class Trainer
     internal float TrainBatch(Dataset data, ReadOnlySpan<int> indices)
     {
         trainingLoss = TrainingLoss.For(data.Task);
-        var batch = Buffers(data).Fill(data, indices);
         float value;
-        if (step is not null && Optimizer is Sgd { IsPlain: true } sgd)
+        if (exchange is not null)
         {
+            // This rank's share of the global batch, then the gradients of every share averaged (plain SGD's update cannot be
+            // fused into the backward pass: it needs the averaged gradient).
+            var (start, count) = exchange.Share(indices.Length);
+            value = 0f;
+            if (count > 0) value = Gradients(data, indices.Slice(start, count));
+            else Optimizer.ZeroGrad();
+            value = exchange.Average(count, indices.Length, value);
+        }
+        else if (step is not null && Optimizer is Sgd { IsPlain: true } sgd)
+        {
+            var batch = Buffers(data).Fill(data, indices);
             value = step.RunWithSgd(batch.Inputs.Data, batch.Rows, trainingLoss, batch.Targets, sgd.LearningRate);
             sgd.CountFusedStep();
             return value;
         }
-        if (step is not null)
-            value = step.Run(batch.Inputs.Data, batch.Rows, trainingLoss, batch.Targets);
-        else
-        {
-            Model.IsTraining = true;
-            var lossTensor = trainingLoss.Apply(Model.Forward(batch.Inputs), batch.Targets);
-            Optimizer.ZeroGrad();
-            lossTensor.Backward();
-            value = lossTensor.Data[0];
-        }
+        else value = Gradients(data, indices);
         Optimizer.Step();
         return value;
+    }
+
+    /// <summary>Sets every parameter's gradient to that of the mean loss over the samples at <paramref name="indices"/>
+    /// (in training mode) and returns the loss.</summary>
+    private float Gradients(Dataset data, ReadOnlySpan<int> indices)
+    {
+        var batch = Buffers(data).Fill(data, indices);
+        if (step is not null) return step.Run(batch.Inputs.Data, batch.Rows, trainingLoss, batch.Targets);
+        Model.IsTraining = true;
+        var lossTensor = trainingLoss.Apply(Model.Forward(batch.Inputs), batch.Targets);
+        Optimizer.ZeroGrad();
+        lossTensor.Backward();
+        return lossTensor.Data[0];
     }
 
     private void CheckFinite(int epoch, int batch)
