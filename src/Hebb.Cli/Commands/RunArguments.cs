@@ -15,7 +15,7 @@ internal static class RunArguments
     public const string Key = "hebb.command_line";
 
     /// <summary>Options that say what to do with the run rather than what the run is: a resumed run may change them.</summary>
-    private static readonly HashSet<string> NotSettings = ["--resume", "--epochs", "--data", "--threads", "--output", "--json"];
+    private static readonly HashSet<string> NotSettings = ["--resume", "--epochs", "--data", "--threads", "--output", "--json", "--distributed"];
 
     /// <summary>Every option of <paramref name="command"/> with its value, as invariant text (null for an unset option);
     /// <paramref name="effective"/> gives the values a run used where they are not the option's own default (a table run's).</summary>

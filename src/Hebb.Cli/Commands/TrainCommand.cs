@@ -2,6 +2,8 @@ using System.CommandLine;
 using Hebb.Activations;
 using Hebb.Data;
 using Hebb.Data.Tables;
+using Hebb.Cli.Distributed;
+using Hebb.Distributed;
 using Hebb.Cli.Output;
 using Hebb.Layers;
 using Hebb.Serialization;
@@ -76,17 +78,27 @@ internal static class TrainCommand
             HelpName = "FILE",
         };
         var json = SharedOptions.Json();
+        var distributed = new Option<bool>("--distributed")
+        {
+            Description = "Data-parallel training on every rank of an Open MPI job (mpirun -np N hebb train ...; implied under mpirun): " +
+                          "each global batch of --batch-size is shared between the ranks and their gradients averaged; rank 0 prints and saves",
+        };
 
         var table = new TableArguments();
         var command = new Command("train", "Train a multilayer perceptron on MNIST-format data or a CSV table and save it.\n\n" + Advice + "\n\n" + TableAdvice)
         {
-            data, epochs, batchSize, learningRate, hidden, activation, dropout, batchNorm, seed, validation, earlyStopping, threads, output, resume, json,
+            data, epochs, batchSize, learningRate, hidden, activation, dropout, batchNorm, seed, validation, earlyStopping, threads, output, resume, json, distributed,
         };
         foreach (var option in optimizer.All.Concat(schedule.All).Concat(table.All)) command.Options.Add(option);
-        command.SetAction(parsed =>
+        command.SetAction(parsed => parsed.GetValue(distributed) || MpiWorld.LaunchedSize is not null
+            ? DistributedRun.Run(context, (world, rankContext) => Train(rankContext, parsed, world))
+            : Train(context, parsed, null));
+        return command;
+
+        int Train(CommandContext context, ParseResult parsed, IProcessGroup? group)
         {
             if (parsed.GetValue(resume) is string resumePath)
-                return Run(context, parsed, Resumed(parsed, command, resumePath, epochs, data, threads, output), json);
+                return Run(context, parsed, Distribute(Resumed(parsed, command, resumePath, epochs, data, threads, output), group), json);
 
             bool isTable = TableArguments.IsTable(parsed.GetValue(data));
             // A table's defaults where an option is not given; MNIST's otherwise. The run keeps the values it used.
@@ -136,13 +148,23 @@ internal static class TrainCommand
             var trainer = new Trainer(model, options) { CheckpointPath = outputPath, DataSource = split.Source };
             trainer.Metadata[RunArguments.Key] = RunArguments.Capture(parsed, command, tableDefaults);
             if (schema is not null) trainer.Metadata[TableSchema.Key] = schema.ToJson();
-            return Run(context, parsed, (trainer, split, outputPath), json);
-        });
-        return command;
+            return Run(context, parsed, Distribute((trainer, split, outputPath), group), json);
+        }
+    }
+
+    /// <summary>The run as one rank of <paramref name="group"/> trains it: only rank 0 saves (its output is the only
+    /// one printed, see <see cref="DistributedRun"/>).</summary>
+    private static (Trainer Trainer, TrainingData Split, string? Output) Distribute((Trainer Trainer, TrainingData Split, string Output) run, IProcessGroup? group)
+    {
+        if (group is null) return run;
+        run.Trainer.ProcessGroup = group;
+        if (group.Rank == 0) return run;
+        run.Trainer.CheckpointPath = null;
+        return (run.Trainer, run.Split, null);
     }
 
     /// <summary>Trains, printing every epoch, and saves; an interrupt ends it with the line that says how to go on.</summary>
-    private static int Run(CommandContext context, ParseResult parsed, (Trainer Trainer, TrainingData Split, string Output) run, Option<bool> json)
+    private static int Run(CommandContext context, ParseResult parsed, (Trainer Trainer, TrainingData Split, string? Output) run, Option<bool> json)
     {
         var (trainer, split, outputPath) = run;
         var printer = new EpochPrinter(context, parsed.GetValue(json));
@@ -154,9 +176,11 @@ internal static class TrainCommand
         }
         catch (OperationCanceledException) when (signals.Received is not null)
         {
-            context.Error.WriteLine(Interrupted(signals.Name, trainer, outputPath));
+            if (outputPath is not null) context.Error.WriteLine(Interrupted(signals.Name, trainer, outputPath));
             return signals.ExitCode;
         }
+        // A rank other than 0 of a distributed run saves nothing.
+        if (outputPath is null) return ExitCode.Success;
         // A resumed run with no epoch left to train has written nothing yet.
         if (trainer.SavedEpoch != trainer.CompletedEpochs) trainer.Save(outputPath);
         printer.Saved(outputPath, trainer);
