@@ -9,3 +9,12 @@ public sealed class MpiFactAttribute : FactAttribute
         if (MpiRun.Launcher is null) Skip = "needs Open MPI's mpirun (Debian/Ubuntu: apt-get install openmpi-bin)";
     }
 }
+
+/// <summary>A theory that needs Open MPI's <c>mpirun</c> (see <see cref="MpiFactAttribute"/>).</summary>
+public sealed class MpiTheoryAttribute : TheoryAttribute
+{
+    public MpiTheoryAttribute()
+    {
+        if (MpiRun.Launcher is null) Skip = "needs Open MPI's mpirun (Debian/Ubuntu: apt-get install openmpi-bin)";
+    }
+}

@@ -24,7 +24,13 @@ internal static class MpiRun
         }
     }
 
-    public static Result Hebb(int ranks, params string[] args)
+    /// <summary><c>mpirun -np <paramref name="ranks"/> hebb <paramref name="args"/></c>.</summary>
+    public static Result Hebb(int ranks, params string[] args) => Launch([(ranks, args)]);
+
+    /// <summary>One rank per element, each with its own command line (mpirun's <c>-np 1 A : -np 1 B</c>), rank 0 first.</summary>
+    public static Result HebbPerRank(params string[][] argsOfEachRank) => Launch(argsOfEachRank.Select(args => (1, args)).ToArray());
+
+    private static Result Launch((int Ranks, string[] Args)[] groups)
     {
         var start = new ProcessStartInfo(Launcher ?? throw new InvalidOperationException("mpirun is not on PATH"))
         {
@@ -32,10 +38,16 @@ internal static class MpiRun
             RedirectStandardError = true,
         };
         // More ranks than cores is allowed (the tests' machines may have 1 or 2).
-        foreach (var arg in new[] { "-np", ranks.ToString(), "--oversubscribe" }) start.ArgumentList.Add(arg);
-        start.ArgumentList.Add(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Hebb.Cli.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.ArgumentList.Add("--oversubscribe");
+        foreach (var (ranks, args) in groups)
+        {
+            if (start.ArgumentList.Count > 1) start.ArgumentList.Add(":");
+            start.ArgumentList.Add("-np");
+            start.ArgumentList.Add(ranks.ToString());
+            start.ArgumentList.Add(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet");
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Hebb.Cli.dll"));
+            foreach (var arg in args) start.ArgumentList.Add(arg);
+        }
         // Open MPI refuses to start as root (containers, CI) unless told twice.
         start.Environment["OMPI_ALLOW_RUN_AS_ROOT"] = "1";
         start.Environment["OMPI_ALLOW_RUN_AS_ROOT_CONFIRM"] = "1";
@@ -55,7 +67,7 @@ internal static class MpiRun
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            Assert.Fail($"mpirun -np {ranks} hebb {string.Join(' ', args)} did not end within 90 s (a hang):\n{output}\n{errors}");
+            Assert.Fail($"mpirun {string.Join(' ', start.ArgumentList)} did not end within 90 s (a hang):\n{output}\n{errors}");
         }
         process.WaitForExit();
         lock (output) lock (errors) return new Result(process.ExitCode, output.ToString(), errors.ToString());
