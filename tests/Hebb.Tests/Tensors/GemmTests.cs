@@ -11,14 +11,29 @@ public class GemmTests
         { 1, 1, 1 }, { 1, 7, 1 }, { 7, 1, 7 }, { 3, 5, 17 }, { 50, 784, 300 }, { 50, 300, 100 },
         { 50, 100, 10 }, { 13, 1023, 7 }, { 300, 50, 784 }, { 17, 33, 65 }, { 4, 256, 16 }, { 5, 257, 33 },
         { 1023, 7, 50 }, { 784, 50, 300 }, { 7, 1023, 1 }, { 1, 300, 1023 }, { 256, 784, 300 },
+        // More than one block of rows (MC), of depth (KC) and of columns (NC) of the packed driver.
+        { 400, 600, 40 }, { 7, 300, 4200 },
     };
+
+    /// <summary>Every combination of 1, 7, 17 and 257 in each dimension: single rows and columns, partial panels of
+    /// every kernel, and a size just past a power of two.</summary>
+    public static TheoryData<int, int, int> EdgeShapes()
+    {
+        var data = new TheoryData<int, int, int>();
+        int[] sizes = [1, 7, 17, 257];
+        foreach (var m in sizes)
+            foreach (var k in sizes)
+                foreach (var n in sizes)
+                    data.Add(m, k, n);
+        return data;
+    }
 
     /// <summary>Every micro-kernel this machine can run, so that each instruction set is tested where it exists.</summary>
     public static TheoryData<string, int, int, int> KernelsAndShapes()
     {
         var data = new TheoryData<string, int, int, int>();
         foreach (var kernel in SupportedKernels())
-            foreach (var (m, k, n) in new[] { (1, 1, 1), (7, 7, 7), (50, 784, 300), (784, 50, 300), (50, 300, 784), (11, 1023, 33), (33, 129, 1023) })
+            foreach (var (m, k, n) in new[] { (1, 1, 1), (7, 7, 7), (50, 784, 300), (784, 50, 300), (50, 300, 784), (11, 1023, 33), (33, 129, 1023), (257, 257, 257), (400, 600, 40) })
                 data.Add(kernel, m, k, n);
         return data;
     }
@@ -56,6 +71,7 @@ public class GemmTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
+    [MemberData(nameof(EdgeShapes))]
     public void EveryLayoutMatchesATripleLoop(int m, int k, int n)
     {
         var random = new SeededRandom((ulong)(m * 1_000_000 + k * 1000 + n));
@@ -78,28 +94,51 @@ public class GemmTests
         AssertClose(expected.Select(v => v + 1.0).ToArray(), c, k);
     }
 
-    [Fact]
-    public void ResultsDoNotDependOnTheThreadCount()
+    /// <summary>Split by rows (200 x 784 x 300) and by columns (50 x 300 x 1024), several blocks deep: each element is
+    /// summed in the same order on 1, 2 and 3 threads, so the results are bit-identical, run after run.</summary>
+    [Theory]
+    [InlineData(200, 784, 300)]
+    [InlineData(50, 300, 1024)]
+    public void ResultsDoNotDependOnTheThreadCount(int m, int k, int n)
     {
         var random = new SeededRandom(5);
-        var a = Tensor.RandomUniform(random, -1f, 1f, 200, 784).Data;
-        var b = Tensor.RandomUniform(random, -1f, 1f, 784, 300).Data;
+        var a = Tensor.RandomUniform(random, -1f, 1f, m, k).Data;
+        var b = Tensor.RandomUniform(random, -1f, 1f, k, n).Data;
         float[] Run(int threads, MatrixLayout layout)
         {
             int previous = Parallelism.ThreadCount;
             Parallelism.ThreadCount = threads;
             try
             {
-                var c = new float[200 * 300];
-                var first = layout == MatrixLayout.AtB ? Transposed(a, 200, 784) : a;
-                var second = layout == MatrixLayout.ABt ? Transposed(b, 784, 300) : b;
-                Gemm.Product(layout, first, second, c, 200, 784, 300, accumulate: false);
+                var c = new float[m * n];
+                var first = layout == MatrixLayout.AtB ? Transposed(a, m, k) : a;
+                var second = layout == MatrixLayout.ABt ? Transposed(b, k, n) : b;
+                Gemm.Product(layout, first, second, c, m, k, n, accumulate: false);
                 return c;
             }
             finally { Parallelism.ThreadCount = previous; }
         }
         foreach (var layout in Enum.GetValues<MatrixLayout>())
-            Assert.Equal(Run(1, layout), Run(2, layout));
+        {
+            var single = Run(1, layout);
+            Assert.Equal(single, Run(2, layout));
+            Assert.Equal(single, Run(2, layout));
+            Assert.Equal(single, Run(3, layout));
+        }
+    }
+
+    [Fact]
+    public void ARepeatedProductAllocatesNothing()
+    {
+        var random = new SeededRandom(9);
+        var a = Tensor.RandomUniform(random, -1f, 1f, 128, 784).Data;
+        var b = Tensor.RandomUniform(random, -1f, 1f, 784, 1024).Data;
+        var c = new float[128 * 1024];
+        var layouts = Enum.GetValues<MatrixLayout>();
+        foreach (var layout in layouts) Gemm.Product(layout, a, b, c, 128, 784, 1024, accumulate: false);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var layout in layouts) Gemm.Product(layout, a, b, c, 128, 784, 1024, accumulate: false);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     [Fact]

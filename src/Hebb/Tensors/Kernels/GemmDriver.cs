@@ -4,22 +4,27 @@ using System.Runtime.InteropServices;
 namespace Hebb.Tensors.Kernels;
 
 /// <summary>
-/// The blocked loops around a micro-kernel. For each block of rows (<see cref="RowBlock"/>) and each block of k
-/// (<see cref="MaxDepthBlock"/> deep at most), every panel of B stays in L1 while all the panels of A pass over it. Panels
-/// are packed only where the kernel could not read them in place (see <see cref="ReadsAInPlace"/>).
+/// The Goto/BLIS loops around a micro-kernel. Columns of C are cut into blocks of at most <see cref="MaxColumnBlock"/>,
+/// the depth into blocks of at most <see cref="MaxDepthBlock"/>, rows into blocks of at most <see cref="MaxRowBlock"/>.
+/// For each column block and depth block, B is packed once (a KC × NC panel, for L3); for each row block inside it,
+/// A is packed (an MC × KC block, for L2); then every packed panel of B (KC × Columns, for L1) meets all the panels of
+/// that block of A. A product too small to reuse an operand reads it where it lies (see <see cref="PacksA"/>,
+/// <see cref="PacksB"/>).
 /// </summary>
 internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : struct, IMicroKernel
 {
-    // The depth is cut into equal blocks of at most this many steps (k = 300 gives 150 + 150, not 128 + 128 + 44),
-    // so that a panel of B (depth × 32 floats, 20 KiB at most) stays in L1 with room to spare.
-    private const int MaxDepthBlock = 160;
-    private const int RowBlock = 320;
+    // KC: a packed panel of B, depth × Columns floats, takes 16 KiB, half of a 32 KiB L1, beside a panel of A.
+    private static int MaxDepthBlock => 4096 / TKernel.Columns;
+    // MC: a packed block of A, at most 48 Ki floats (192 KiB), stays in a 512 KiB L2 while the panels of B pass.
+    private static int MaxRowBlock => 49152 / MaxDepthBlock / TKernel.Rows * TKernel.Rows;
+    // NC: a packed panel of B of at most 4 MiB for L3.
+    private const int MaxColumnBlock = 4096;
     // Below this many multiply-adds per thread, waking a second thread costs more than it saves.
     private const long MinimumWorkPerThread = 200_000;
 
     [ThreadStatic] private static GemmDriver<TKernel>? cached;
-    [ThreadStatic] private static float[]? packedA;
-    [ThreadStatic] private static float[]? packedB;
+    [ThreadStatic] private static PackingBuffer? packedA;
+    [ThreadStatic] private static PackingBuffer? packedB;
 
     private MatrixLayout layout;
     private float[] a = [], b = [], c = [];
@@ -42,6 +47,8 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
         finally { (job.a, job.b, job.c) = ([], [], []); }
     }
 
+    /// <summary>One thread's share: a range of whole column panels or of whole row panels of C. Every element of C is
+    /// summed by one thread, depth block after depth block, so the result does not depend on the split.</summary>
     public void Run(int part, int parts)
     {
         int rowPanels = (m + TKernel.Rows - 1) / TKernel.Rows;
@@ -61,68 +68,112 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
             Block(rowStart, rowEnd, columnStart, columnEnd);
     }
 
+    // A panel of A is used once per panel of B and the other way round: with a single panel of the other operand,
+    // packing would copy every element to read it once. B stored [n, k] is always packed, as the kernel reads B by rows.
+    private bool PacksA => n > TKernel.Columns;
+
+    private bool PacksB => layout == MatrixLayout.ABt || m > TKernel.Rows;
+
     // Hot kernels (here and in packing, activations, softmax, pixel scaling) are compiled optimised at their
     // first call: under tiered compilation the first epoch of a run would spend seconds in unoptimised code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Block(int rowStart, int rowEnd, int columnStart, int columnEnd)
     {
         int rows = TKernel.Rows, columns = TKernel.Columns;
-        int columnPanels = (columnEnd - columnStart + columns - 1) / columns;
-        int depthBlocks = (k + MaxDepthBlock - 1) / MaxDepthBlock;
-        int depthBlock = (k + depthBlocks - 1) / depthBlocks;
-        var bBuffer = Buffer(ref packedB, columnPanels * columns * depthBlock);
-        var aBuffer = Buffer(ref packedA, (Math.Min(RowBlock, rowEnd - rowStart) + rows) * depthBlock);
-        Span<float> edgeTile = stackalloc float[rows * columns];
-        // Rows outside, depth inside: a block of C stays in L2 while the whole depth passes through it.
-        for (int blockStart = rowStart; blockStart < rowEnd; blockStart += RowBlock)
+        // Equal blocks (k = 784 gives 4 × 196, not 3 × 256 + 16), each a whole number of panels.
+        int depthBlock = EqualBlock(k, MaxDepthBlock, 1);
+        int rowBlock = EqualBlock(rowEnd - rowStart, MaxRowBlock, rows);
+        int columnBlock = EqualBlock(columnEnd - columnStart, MaxColumnBlock, columns);
+        var bBuffer = (packedB ??= new PackingBuffer()).Get(columnBlock * depthBlock);
+        var aBuffer = (packedA ??= new PackingBuffer()).Get(rowBlock * depthBlock);
+        for (int blockColumn = columnStart; blockColumn < columnEnd; blockColumn += columnBlock)
         {
-            int blockEnd = Math.Min(rowEnd, blockStart + RowBlock);
-            int rowPanels = (blockEnd - blockStart + rows - 1) / rows;
+            int blockColumnEnd = Math.Min(columnEnd, blockColumn + columnBlock);
             for (int depthStart = 0; depthStart < k; depthStart += depthBlock)
             {
                 int depth = Math.Min(depthBlock, k - depthStart);
                 bool loadC = accumulate || depthStart > 0;
-                PackB(depthStart, depth, columnStart, columnEnd, bBuffer);
-                PackA(blockStart, blockEnd, depthStart, depth, aBuffer);
-                for (int columnPanel = 0; columnPanel < columnPanels; columnPanel++)
+                PackB(depthStart, depth, blockColumn, blockColumnEnd, bBuffer);
+                for (int blockRow = rowStart; blockRow < rowEnd; blockRow += rowBlock)
                 {
-                    int column = columnStart + columnPanel * columns;
-                    int validColumns = Math.Min(columns, columnEnd - column);
-                    bool bInPlace = ReadsBInPlace(validColumns);
-                    ref float bPanel = ref bInPlace ? ref b[depthStart * n + column] : ref bBuffer[columnPanel * depth * columns];
-                    int bStride = bInPlace ? n : columns;
-                    for (int rowPanel = 0; rowPanel < rowPanels; rowPanel++)
-                    {
-                        int row = blockStart + rowPanel * rows;
-                        int validRows = Math.Min(rows, blockEnd - row);
-                        bool aInPlace = ReadsAInPlace(validRows);
-                        ref float aPanel = ref !aInPlace ? ref aBuffer[rowPanel * depth * rows]
-                            : ref layout == MatrixLayout.AtB ? ref a[depthStart * m + row] : ref a[row * k + depthStart];
-                        // Packed, and stored [k, m]: a panel's rows lie side by side; stored [m, k]: k apart.
-                        int aStride = !aInPlace ? rows : layout == MatrixLayout.AtB ? m : 1;
-                        int aRowStride = aInPlace && layout != MatrixLayout.AtB ? k : 1;
-                        if (validRows == rows && validColumns == columns)
-                            TKernel.Multiply(depth, ref aPanel, aStride, aRowStride, ref bPanel, bStride, ref c[row * n + column], n, loadC);
-                        else
-                            EdgeTile(depth, ref aPanel, aStride, aRowStride, ref bPanel, bStride, row, column, validRows, validColumns, loadC, edgeTile);
-                    }
+                    int blockRowEnd = Math.Min(rowEnd, blockRow + rowBlock);
+                    PackA(blockRow, blockRowEnd, depthStart, depth, aBuffer);
+                    if (PacksA && PacksB) PackedTiles(blockRow, blockRowEnd, blockColumn, blockColumnEnd, depth, loadC, aBuffer, bBuffer);
+                    else Tiles(blockRow, blockRowEnd, blockColumn, blockColumnEnd, depthStart, depth, loadC, aBuffer, bBuffer);
                 }
             }
         }
     }
 
-    // The kernel reads a full panel of A where it lies, whatever the layout: its rows side by side and steps m
-    // apart when A is stored [k, m], its rows k apart and steps side by side when stored [m, k]. B stored [k, n]
-    // is read in place too. Only the rest is packed: B stored [n, k], and the panels that overhang the matrix
-    // and need zero padding.
-    private bool ReadsAInPlace(int validRows) => validRows == TKernel.Rows;
+    /// <summary>The tiles of one block of C from packed A and packed B: the strides are constants, so the inlined kernel
+    /// addresses A and B with fixed offsets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PackedTiles(int blockRow, int blockRowEnd, int blockColumn, int blockColumnEnd, int depth, bool loadC, Span<float> aBuffer, Span<float> bBuffer)
+    {
+        int rows = TKernel.Rows, columns = TKernel.Columns;
+        int rowPanels = (blockRowEnd - blockRow + rows - 1) / rows;
+        int columnPanels = (blockColumnEnd - blockColumn + columns - 1) / columns;
+        for (int columnPanel = 0; columnPanel < columnPanels; columnPanel++)
+        {
+            int column = blockColumn + columnPanel * columns;
+            int validColumns = Math.Min(columns, blockColumnEnd - column);
+            ref float bPanel = ref bBuffer[columnPanel * depth * columns];
+            for (int rowPanel = 0; rowPanel < rowPanels; rowPanel++)
+            {
+                int row = blockRow + rowPanel * rows;
+                int validRows = Math.Min(rows, blockRowEnd - row);
+                ref float aPanel = ref aBuffer[rowPanel * depth * rows];
+                if (validRows == rows && validColumns == columns)
+                    TKernel.Multiply(depth, ref aPanel, TKernel.Rows, 1, ref bPanel, TKernel.Columns, ref c[row * n + column], n, loadC);
+                else
+                    EdgeTile(depth, ref aPanel, rows, 1, ref bPanel, columns, row, column, validRows, validColumns, loadC);
+            }
+        }
+    }
 
-    private bool ReadsBInPlace(int validColumns) => layout != MatrixLayout.ABt && validColumns == TKernel.Columns;
+    /// <summary>The tiles of one block of C where A or B is read in place (a small product; see <see cref="PacksA"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Tiles(int blockRow, int blockRowEnd, int blockColumn, int blockColumnEnd, int depthStart, int depth, bool loadC, Span<float> aBuffer, Span<float> bBuffer)
+    {
+        int rows = TKernel.Rows, columns = TKernel.Columns;
+        int rowPanels = (blockRowEnd - blockRow + rows - 1) / rows;
+        int columnPanels = (blockColumnEnd - blockColumn + columns - 1) / columns;
+        for (int columnPanel = 0; columnPanel < columnPanels; columnPanel++)
+        {
+            int column = blockColumn + columnPanel * columns;
+            int validColumns = Math.Min(columns, blockColumnEnd - column);
+            bool bInPlace = ReadsBInPlace(validColumns);
+            ref float bPanel = ref bInPlace ? ref b[depthStart * n + column] : ref bBuffer[columnPanel * depth * columns];
+            int bStride = bInPlace ? n : columns;
+            for (int rowPanel = 0; rowPanel < rowPanels; rowPanel++)
+            {
+                int row = blockRow + rowPanel * rows;
+                int validRows = Math.Min(rows, blockRowEnd - row);
+                bool aInPlace = ReadsAInPlace(validRows);
+                ref float aPanel = ref !aInPlace ? ref aBuffer[rowPanel * depth * rows]
+                    : ref layout == MatrixLayout.AtB ? ref a[depthStart * m + row] : ref a[row * k + depthStart];
+                // Packed, and stored [k, m]: a panel's rows lie side by side; stored [m, k]: k apart.
+                int aStride = !aInPlace ? rows : layout == MatrixLayout.AtB ? m : 1;
+                int aRowStride = aInPlace && layout != MatrixLayout.AtB ? k : 1;
+                if (validRows == rows && validColumns == columns)
+                    TKernel.Multiply(depth, ref aPanel, aStride, aRowStride, ref bPanel, bStride, ref c[row * n + column], n, loadC);
+                else
+                    EdgeTile(depth, ref aPanel, aStride, aRowStride, ref bPanel, bStride, row, column, validRows, validColumns, loadC);
+            }
+        }
+    }
+
+    // Read in place, the kernel takes a full panel of A whatever the layout: its rows side by side and steps m apart
+    // when A is stored [k, m], its rows k apart and steps side by side when stored [m, k]; B stored [k, n] likewise.
+    // Panels that overhang the matrix are always packed, for their zero padding.
+    private bool ReadsAInPlace(int validRows) => !PacksA && validRows == TKernel.Rows;
+
+    private bool ReadsBInPlace(int validColumns) => !PacksB && layout != MatrixLayout.ABt && validColumns == TKernel.Columns;
 
     private void PackA(int blockStart, int blockEnd, int depthStart, int depth, Span<float> buffer)
     {
         int rows = TKernel.Rows;
-        int packFrom = blockEnd - (blockEnd - blockStart) % rows;
+        int packFrom = PacksA ? blockStart : blockEnd - (blockEnd - blockStart) % rows;
         if (packFrom >= blockEnd) return;
         int offset = (packFrom - blockStart) / rows * depth * rows;
         GemmPacking.PackA(layout, a, m, k, packFrom, blockEnd, depthStart, depth, rows, buffer[offset..]);
@@ -131,8 +182,7 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
     private void PackB(int depthStart, int depth, int columnStart, int columnEnd, Span<float> buffer)
     {
         int columns = TKernel.Columns;
-        int packFrom = columnStart;
-        if (layout != MatrixLayout.ABt) packFrom = columnEnd - (columnEnd - columnStart) % columns;
+        int packFrom = PacksB ? columnStart : columnEnd - (columnEnd - columnStart) % columns;
         if (packFrom >= columnEnd) return;
         int offset = (packFrom - columnStart) / columns * depth * columns;
         GemmPacking.PackB(layout, b, k, n, depthStart, depth, packFrom, columnEnd, columns, buffer[offset..]);
@@ -141,9 +191,10 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
     /// <summary>A tile that overhangs C: computed in a scratch tile, of which the valid part is kept. When it is
     /// at most half a panel wide, the narrow kernel computes only that half.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void EdgeTile(int depth, ref float aPanel, int aStride, int aRowStride, ref float bPanel, int bStride, int row, int column, int validRows, int validColumns, bool loadC, Span<float> tile)
+    private void EdgeTile(int depth, ref float aPanel, int aStride, int aRowStride, ref float bPanel, int bStride, int row, int column, int validRows, int validColumns, bool loadC)
     {
         int columns = TKernel.Columns;
+        Span<float> tile = stackalloc float[TKernel.Rows * TKernel.Columns];
         bool narrow = validColumns <= columns / 2;
         tile.Clear();
         if (loadC)
@@ -156,9 +207,12 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
             tile.Slice(r * columns, validColumns).CopyTo(c.AsSpan((row + r) * n + column));
     }
 
-    private static Span<float> Buffer(ref float[]? buffer, int length)
+    /// <summary>The smallest multiple of <paramref name="unit"/> that cuts <paramref name="length"/> into as few equal
+    /// blocks of at most <paramref name="max"/> as possible.</summary>
+    private static int EqualBlock(int length, int max, int unit)
     {
-        if (buffer is null || buffer.Length < length) buffer = new float[Math.Max(length, (buffer?.Length ?? 0) * 2)];
-        return buffer;
+        int blocks = (length + max - 1) / max;
+        int block = (length + blocks - 1) / blocks;
+        return (block + unit - 1) / unit * unit;
     }
 }

@@ -1,10 +1,15 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace Hebb.Tensors.Kernels;
 
 /// <summary>
 /// Copies blocks of A and B into the order the micro-kernel reads them: A in panels of <c>rows</c> values
 /// per step of k, B in panels of <c>columns</c> values per step, both zero-padded at the edges. Packing
-/// is where the transposed layouts are absorbed, so no transpose is ever formed.
+/// is where the transposed layouts are absorbed, so no transpose is ever formed. <see cref="Gemm.Product"/> has
+/// checked every array's length against its matrix, so the copies index without bounds checks.
 /// </summary>
 internal static class GemmPacking
 {
@@ -12,6 +17,7 @@ internal static class GemmPacking
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackA(MatrixLayout layout, float[] a, int m, int k, int rowStart, int rowEnd, int depthStart, int depth, int rows, Span<float> packed)
     {
+        ref float source = ref MemoryMarshal.GetArrayDataReference(a);
         int panels = (rowEnd - rowStart + rows - 1) / rows;
         for (int panel = 0; panel < panels; panel++)
         {
@@ -19,18 +25,23 @@ internal static class GemmPacking
             int validRows = Math.Min(rows, rowEnd - firstRow);
             var destination = packed.Slice(panel * depth * rows, depth * rows);
             if (validRows < rows) destination.Clear();
+            ref float target = ref MemoryMarshal.GetReference(destination);
             if (layout == MatrixLayout.AtB)
             {
                 // A is stored [k, m]: the rows of a panel lie side by side at each step of k.
                 for (int p = 0; p < depth; p++)
-                    a.AsSpan((depthStart + p) * m + firstRow, validRows).CopyTo(destination.Slice(p * rows));
+                {
+                    ref float step = ref Unsafe.Add(ref source, (nint)(depthStart + p) * m + firstRow);
+                    for (int r = 0; r < validRows; r++) Unsafe.Add(ref target, p * rows + r) = Unsafe.Add(ref step, r);
+                }
             }
             else
             {
+                // A is stored [m, k]: read the panel's rows side by side, step by step.
                 for (int r = 0; r < validRows; r++)
                 {
-                    var source = a.AsSpan((firstRow + r) * k + depthStart, depth);
-                    for (int p = 0; p < depth; p++) destination[p * rows + r] = source[p];
+                    ref float row = ref Unsafe.Add(ref source, (nint)(firstRow + r) * k + depthStart);
+                    for (int p = 0; p < depth; p++) Unsafe.Add(ref target, p * rows + r) = Unsafe.Add(ref row, p);
                 }
             }
         }
@@ -40,6 +51,7 @@ internal static class GemmPacking
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackB(MatrixLayout layout, float[] b, int k, int n, int depthStart, int depth, int columnStart, int columnEnd, int columns, Span<float> packed)
     {
+        ref float source = ref MemoryMarshal.GetArrayDataReference(b);
         int panels = (columnEnd - columnStart + columns - 1) / columns;
         for (int panel = 0; panel < panels; panel++)
         {
@@ -47,20 +59,78 @@ internal static class GemmPacking
             int validColumns = Math.Min(columns, columnEnd - firstColumn);
             var destination = packed.Slice(panel * depth * columns, depth * columns);
             if (validColumns < columns) destination.Clear();
+            ref float target = ref MemoryMarshal.GetReference(destination);
             if (layout == MatrixLayout.ABt)
-            {
-                // B is stored [n, k]: each column of the panel is a contiguous row of storage.
-                for (int j = 0; j < validColumns; j++)
-                {
-                    var source = b.AsSpan((firstColumn + j) * k + depthStart, depth);
-                    for (int p = 0; p < depth; p++) destination[p * columns + j] = source[p];
-                }
-            }
+                PackTransposed(ref Unsafe.Add(ref source, (nint)firstColumn * k + depthStart), k, depth, validColumns, columns, ref target);
             else
             {
                 for (int p = 0; p < depth; p++)
-                    b.AsSpan((depthStart + p) * n + firstColumn, validColumns).CopyTo(destination.Slice(p * columns));
+                    CopyRow(ref Unsafe.Add(ref source, (nint)(depthStart + p) * n + firstColumn), ref Unsafe.Add(ref target, p * columns), validColumns);
             }
         }
+    }
+
+    /// <summary>One panel of B stored [n, k]: column j of the panel is a contiguous row of storage, <paramref name="k"/>
+    /// apart from the next. With AVX, 8 × 8 blocks are transposed in registers; the rest is copied one by one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackTransposed(ref float source, int k, int depth, int validColumns, int columns, ref float target)
+    {
+        int p = 0, fullGroups = validColumns / 8;
+        if (Avx.IsSupported && fullGroups > 0)
+        {
+            for (; p + 8 <= depth; p += 8)
+                for (int group = 0; group < fullGroups; group++)
+                    Transpose8x8(ref Unsafe.Add(ref source, (nint)group * 8 * k + p), k, ref Unsafe.Add(ref target, p * columns + group * 8), columns);
+            for (int j = fullGroups * 8; j < validColumns; j++)
+                for (int step = 0; step < p; step++)
+                    Unsafe.Add(ref target, step * columns + j) = Unsafe.Add(ref source, (nint)j * k + step);
+        }
+        for (int j = 0; j < validColumns; j++)
+        {
+            ref float column = ref Unsafe.Add(ref source, (nint)j * k);
+            for (int step = p; step < depth; step++) Unsafe.Add(ref target, step * columns + j) = Unsafe.Add(ref column, step);
+        }
+    }
+
+    /// <summary>Eight rows of eight floats, <paramref name="sourceStride"/> apart, written as eight columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(ref float source, int sourceStride, ref float target, int targetStride)
+    {
+        var r0 = Vector256.LoadUnsafe(ref source);
+        var r1 = Vector256.LoadUnsafe(ref source, (nuint)sourceStride);
+        var r2 = Vector256.LoadUnsafe(ref source, (nuint)(2 * sourceStride));
+        var r3 = Vector256.LoadUnsafe(ref source, (nuint)(3 * sourceStride));
+        var r4 = Vector256.LoadUnsafe(ref source, (nuint)(4 * sourceStride));
+        var r5 = Vector256.LoadUnsafe(ref source, (nuint)(5 * sourceStride));
+        var r6 = Vector256.LoadUnsafe(ref source, (nuint)(6 * sourceStride));
+        var r7 = Vector256.LoadUnsafe(ref source, (nuint)(7 * sourceStride));
+        // Interleave pairs of rows, then pairs of pairs, then swap 128-bit halves: the classic 8 × 8 transpose.
+        var t0 = Avx.UnpackLow(r0, r1); var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3); var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5); var t5 = Avx.UnpackHigh(r4, r5);
+        var t6 = Avx.UnpackLow(r6, r7); var t7 = Avx.UnpackHigh(r6, r7);
+        var s0 = Avx.Shuffle(t0, t2, 0x44); var s1 = Avx.Shuffle(t0, t2, 0xEE);
+        var s2 = Avx.Shuffle(t1, t3, 0x44); var s3 = Avx.Shuffle(t1, t3, 0xEE);
+        var s4 = Avx.Shuffle(t4, t6, 0x44); var s5 = Avx.Shuffle(t4, t6, 0xEE);
+        var s6 = Avx.Shuffle(t5, t7, 0x44); var s7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Permute2x128(s0, s4, 0x20).StoreUnsafe(ref target);
+        Avx.Permute2x128(s1, s5, 0x20).StoreUnsafe(ref target, (nuint)targetStride);
+        Avx.Permute2x128(s2, s6, 0x20).StoreUnsafe(ref target, (nuint)(2 * targetStride));
+        Avx.Permute2x128(s3, s7, 0x20).StoreUnsafe(ref target, (nuint)(3 * targetStride));
+        Avx.Permute2x128(s0, s4, 0x31).StoreUnsafe(ref target, (nuint)(4 * targetStride));
+        Avx.Permute2x128(s1, s5, 0x31).StoreUnsafe(ref target, (nuint)(5 * targetStride));
+        Avx.Permute2x128(s2, s6, 0x31).StoreUnsafe(ref target, (nuint)(6 * targetStride));
+        Avx.Permute2x128(s3, s7, 0x31).StoreUnsafe(ref target, (nuint)(7 * targetStride));
+    }
+
+    /// <summary><paramref name="count"/> contiguous floats, eight at a time where the vectors allow.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyRow(ref float source, ref float target, int count)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i + 8 <= count; i += 8)
+                Vector256.LoadUnsafe(ref source, (nuint)i).StoreUnsafe(ref target, (nuint)i);
+        for (; i < count; i++) Unsafe.Add(ref target, i) = Unsafe.Add(ref source, i);
     }
 }
