@@ -68,9 +68,10 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
             Block(rowStart, rowEnd, columnStart, columnEnd);
     }
 
-    // A panel of A is used once per panel of B and the other way round: with a single panel of the other operand,
-    // packing would copy every element to read it once. B stored [n, k] is always packed, as the kernel reads B by rows.
-    private bool PacksA => n > TKernel.Columns;
+    // A panel of A is used once per panel of B and the other way round: with few panels of the other operand,
+    // packing costs more than it saves (32 x 784 x 128 ran at 55 GFLOP/s with A packed, 68 read in place).
+    // B stored [n, k] is always packed, as the kernel reads B by rows.
+    private bool PacksA => n >= 16 * TKernel.Columns;
 
     private bool PacksB => layout == MatrixLayout.ABt || m > TKernel.Rows;
 
