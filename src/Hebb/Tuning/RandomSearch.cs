@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hebb.Data;
+using Hebb.Distributed;
 using Hebb.Tensors;
 using Hebb.Training;
 
@@ -49,18 +50,39 @@ public sealed class RandomSearch
     public IReadOnlyList<TrialResult> Run(ValidationSplit split, Action<TrialResult>? onTrial = null)
     {
         var configurations = Configurations(split.Train.FeatureCount, split.Train.ClassCount);
-        var results = new List<TrialResult>(configurations.Count);
-        for (int i = 0; i < configurations.Count; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            var trained = Train(configurations[i], split.Train, Options.EpochsPerTrial);
-            var validation = Evaluation.Run(trained.Model, split.Validation);
-            var result = new TrialResult(i + 1, configurations[i], validation.Accuracy, validation.Loss,
-                trained.History[^1].Loss, Options.EpochsPerTrial, clock.Elapsed.TotalSeconds);
-            results.Add(result);
-            onTrial?.Invoke(result);
-        }
-        return Rank(results);
+        return Rank(Enumerable.Range(0, configurations.Count).Select(i => RunTrial(i, configurations[i], split, onTrial)).ToList());
+    }
+
+    /// <summary>
+    /// The search spread over every rank of <paramref name="group"/>, each calling this with the same data and search:
+    /// trial i (from 0) trains on rank i mod Size, and rank 0 gathers the results and returns every trial ranked, as
+    /// one process returns them (a trial trains the same bits on any rank, from the same seed and thread count); the
+    /// other ranks return their own trials ranked. <paramref name="onTrial"/> is called for a rank's own trials as they
+    /// end, then on rank 0 for the other ranks' trials, in trial order, once they are gathered.
+    /// </summary>
+    /// <exception cref="SearchMismatchException">On rank 0, before any trial: a rank has other data or search settings.</exception>
+    public IReadOnlyList<TrialResult> Run(ValidationSplit split, IProcessGroup group, Action<TrialResult>? onTrial = null)
+    {
+        var configurations = Configurations(split.Train.FeatureCount, split.Train.ClassCount);
+        var exchange = new TrialExchange(group, configurations, Options.EpochsPerTrial);
+        exchange.CheckSameSearch(split, Options);
+        var own = Enumerable.Range(0, configurations.Count).Where(exchange.IsOwn)
+            .Select(i => RunTrial(i, configurations[i], split, onTrial)).ToList();
+        var all = exchange.Gather(own);
+        if (onTrial is not null)
+            foreach (var result in all.Where(result => !exchange.IsOwn(result.Trial - 1))) onTrial(result);
+        return Rank(all);
+    }
+
+    private TrialResult RunTrial(int index, TrialConfiguration configuration, ValidationSplit split, Action<TrialResult>? onTrial)
+    {
+        var clock = Stopwatch.StartNew();
+        var trained = Train(configuration, split.Train, Options.EpochsPerTrial);
+        var validation = Evaluation.Run(trained.Model, split.Validation);
+        var result = new TrialResult(index + 1, configuration, validation.Accuracy, validation.Loss,
+            trained.History[^1].Loss, Options.EpochsPerTrial, clock.Elapsed.TotalSeconds);
+        onTrial?.Invoke(result);
+        return result;
     }
 
     /// <summary>
