@@ -84,7 +84,7 @@ public static class HebbCommandLine
         var message = exception switch
         {
             UnauthorizedAccessException or IOException or InvalidFileException or UsageException or Training.TrainingDivergedException
-                or Hebb.Distributed.MpiUnavailableException => exception.Message,
+                or Hebb.Distributed.MpiUnavailableException or Tuning.SearchMismatchException => exception.Message,
             _ => $"{exception.Message} ({exception.GetType().Name})",
         };
         return message.ReplaceLineEndings(" ");

@@ -3,7 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
 using Hebb.Activations;
+using Hebb.Cli.Distributed;
 using Hebb.Cli.Output;
+using Hebb.Distributed;
 using Hebb.Serialization;
 using Hebb.Tensors.Kernels;
 using Hebb.Training;
@@ -81,12 +83,22 @@ internal static class TuneCommand
         var threads = new Option<int>("--threads") { Description = "Threads for the matrix products (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var output = new Option<string>("--output") { Description = "Where to save the best network", HelpName = "FILE", DefaultValueFactory = _ => "tuned.safetensors" };
         var json = SharedOptions.Json();
+        var distributed = new Option<bool>("--distributed")
+        {
+            Description = "Spread the trials over every rank of an Open MPI job (mpirun -np N hebb tune ...; implied under mpirun): " +
+                          "trial i trains on rank i mod N; rank 0 gathers the results, prints the ranking one process would, and retrains and saves the best",
+        };
 
         var command = new Command("tune", Description)
         {
-            data, trials, epochs, finalEpochs, seed, validation, batchSize, layers, widths, activations, learningRates, threads, output, json,
+            data, trials, epochs, finalEpochs, seed, validation, batchSize, layers, widths, activations, learningRates, threads, output, json, distributed,
         };
-        command.SetAction(parsed =>
+        command.SetAction(parsed => parsed.GetValue(distributed) || MpiWorld.LaunchedSize is not null
+            ? DistributedRun.Run(context, (world, rankContext) => Tune(rankContext, parsed, world))
+            : Tune(context, parsed, null));
+        return command;
+
+        int Tune(CommandContext context, ParseResult parsed, IProcessGroup? group)
         {
             var clock = Stopwatch.StartNew();
             var (minLayers, maxLayers) = ParseRange<int>(parsed.GetValue(layers)!, "--layers");
@@ -108,15 +120,19 @@ internal static class TuneCommand
             };
             int finalEpochCount = SharedOptions.Positive(parsed.GetValue(finalEpochs) ?? trialEpochs, "--final-epochs");
             Parallelism.ThreadCount = SharedOptions.Positive(parsed.GetValue(threads), "--threads");
+            // Only rank 0 writes: the other ranks' hosts need not have its folder.
+            bool writes = group is null || group.Rank == 0;
             string outputPath = parsed.GetValue(output)!;
-            SharedOptions.CheckOutputPath(outputPath);
+            if (writes) SharedOptions.CheckOutputPath(outputPath);
 
             var search = new RandomSearch(space, options);
             var dataSplit = SharedOptions.LoadData(parsed.GetValue(data));
             var validationSplit = search.Split(dataSplit.Train);
             var printer = new TrialPrinter(context, parsed.GetValue(json));
-            printer.Start(search, validationSplit, dataSplit.Source);
-            var ranking = search.Run(validationSplit, printer.Trial);
+            printer.Start(search, validationSplit, dataSplit.Source, group?.Size ?? 1);
+            var ranking = group is null ? search.Run(validationSplit, printer.Trial) : search.Run(validationSplit, group, printer.Trial);
+            // The best is retrained by rank 0 alone, as one process retrains it, to the same bits.
+            if (!writes) return ExitCode.Success;
             printer.Ranking(ranking);
             var best = ranking[0];
             printer.Retraining(best, dataSplit.Train.Count, finalEpochCount, search.Options, parsed.GetValue(data));
@@ -129,8 +145,7 @@ internal static class TuneCommand
             ModelFile.Save(outputPath, final.Model, new ModelInfo(final.Options, history, dataSplit.Source, Parallelism.ThreadCount));
             printer.Done(ranking, test, dataSplit.Test.Count, outputPath, clock.Elapsed.TotalSeconds);
             return ExitCode.Success;
-        });
-        return command;
+        }
     }
 
     /// <summary>Reads <c>MIN..MAX</c>, or one number for both, of positive finite numbers.</summary>

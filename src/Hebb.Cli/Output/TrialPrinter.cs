@@ -14,13 +14,15 @@ internal sealed class TrialPrinter(CommandContext context, bool json)
     private int trials;
     private string trainCommand = "";
 
-    public void Start(RandomSearch search, ValidationSplit split, string source)
+    /// <summary>The search's first line; with more than one rank, how the trials are spread over them.</summary>
+    public void Start(RandomSearch search, ValidationSplit split, string source, int ranks)
     {
         trials = search.Options.Trials;
         if (json) return;
         context.Output.WriteLine(
             $"random search on {source}: {Counted(trials, "trial")} of {Counted(search.Options.EpochsPerTrial, "epoch")}, " +
-            $"{split.Train.Count} training samples, {split.Validation.Count} validation samples held out from the training set, seed {search.Options.Seed}");
+            $"{split.Train.Count} training samples, {split.Validation.Count} validation samples held out from the training set, seed {search.Options.Seed}" +
+            (ranks > 1 ? $", over {ranks} ranks (trial i on rank i mod {ranks}; the other ranks' trials are printed once gathered)" : ""));
     }
 
     public void Trial(TrialResult result) =>
