@@ -78,6 +78,7 @@ def main():
     per_rank = [sum(t["seconds"] for t in trials if (t["trial"] - 1) % 2 == rank) for rank in (0, 1)]
     print(f"two ranks, trial seconds summed per rank (last run): rank 0 {per_rank[0]:.1f} s, rank 1 {per_rank[1]:.1f} s")
     print(f"two ranks ranked the trials as one process: {'yes' if same else 'NO'}")
+    print(f"load average at the end (1, 5, 15 min): {' '.join(f'{load:.1f}' for load in os.getloadavg())} on {os.cpu_count()} cores")
     return 0 if same else 1
 
 
