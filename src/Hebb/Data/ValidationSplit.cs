@@ -31,16 +31,28 @@ public sealed record ValidationSplit(Dataset Train, Dataset Validation)
         Split(data, HeldOut(data.Count, data.Task == LearningTask.Regression ? null : data.LabelAt, data.ClassCount, fraction, seed));
 
     /// <summary>
-    /// The indices of the samples <see cref="Stratified"/> holds out of <paramref name="count"/> samples whose classes
-    /// <paramref name="classOf"/> gives (each below <paramref name="classCount"/>; null: no classes, a random cut), in the
-    /// order drawn; what a split of anything indexed (a table's rows) needs.
+    /// As <see cref="Stratified(Dataset, double, ulong)"/>, holding out exactly <paramref name="validationCount"/>
+    /// samples, each class giving the same share of its samples (what a search scored on a fixed number needs).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The count leaves no sample on a side.</exception>
+    public static ValidationSplit Stratified(Dataset data, int validationCount, ulong seed) =>
+        Split(data, HeldOut(data.Count, data.Task == LearningTask.Regression ? null : data.LabelAt, data.ClassCount, (double)validationCount / data.Count, validationCount, seed));
+
+    /// <summary>
+    /// The indices of the samples <see cref="Stratified(Dataset, double, ulong)"/> holds out of <paramref name="count"/>
+    /// samples whose classes <paramref name="classOf"/> gives (each below <paramref name="classCount"/>; null: no classes,
+    /// a random cut), in the order drawn; what a split of anything indexed (a table's rows) needs.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The fraction is not in (0, 1), or leaves no sample on a side.</exception>
     public static int[] HeldOut(int count, Func<int, int>? classOf, int classCount, double fraction, ulong seed)
     {
         if (!(fraction > 0 && fraction < 1))
             throw new ArgumentOutOfRangeException(nameof(fraction), $"the validation fraction must lie strictly between 0 and 1, got {fraction}");
-        int validationCount = (int)Math.Round(fraction * count);
+        return HeldOut(count, classOf, classCount, fraction, (int)Math.Round(fraction * count), seed);
+    }
+
+    private static int[] HeldOut(int count, Func<int, int>? classOf, int classCount, double fraction, int validationCount, ulong seed)
+    {
         CheckCount(count, validationCount);
         var order = ShuffledIndices(count, seed);
         if (classOf is null) return order[..validationCount];

@@ -34,7 +34,7 @@ internal sealed class ForwardPass
         var kernels = new LayerKernels[model.Layers.Count];
         for (int i = 0; i < kernels.Length; i++)
         {
-            var layer = (IKernelLayer)model.Layers[i];
+            if (model.Layers[i] is not IKernelLayer layer) return null;
             kernels[i] = layer.CreateKernels(width, maxRows);
             width = kernels[i].OutputWidth;
         }

@@ -32,9 +32,10 @@ public sealed class RandomSearch
     /// <summary>Trials, epochs, batch size, seed and validation set of the search.</summary>
     public RandomSearchOptions Options { get; }
 
-    /// <summary>The validation set every trial is scored on, and the rest of <paramref name="train"/> that each trains on.</summary>
+    /// <summary>The validation set every trial is scored on, stratified by class, and the rest of <paramref name="train"/>
+    /// that each trains on.</summary>
     public ValidationSplit Split(Dataset train) =>
-        ValidationSplit.Carve(train, Options.ValidationSamples(train.Count), Options.Seed ^ SplitStream);
+        ValidationSplit.Stratified(train, Options.ValidationSamples(train.Count), Options.Seed ^ SplitStream);
 
     /// <summary>The networks the search tries, in order; they depend on the seed and the data's shape alone.</summary>
     public IReadOnlyList<TrialConfiguration> Configurations(int inputs, int outputs)

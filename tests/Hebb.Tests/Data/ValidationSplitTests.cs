@@ -102,6 +102,20 @@ public sealed class ValidationSplitTests
         Assert.Equal(20, split.Train.Count);
     }
 
+    [Fact]
+    public void AStratifiedSplitOfACountHoldsOutExactlyThatManyInEveryClassesShare()
+    {
+        // Classes of 600 and 400 samples: 97 held out are 58.2 and 38.8, so 58 and 39.
+        var labels = Enumerable.Range(0, 1000).Select(i => (byte)(i % 5 < 3 ? 0 : 1)).ToArray();
+        var data = new ImageDataset(new byte[1000], labels, height: 1, width: 1);
+
+        var split = ValidationSplit.Stratified(data, validationCount: 97, seed: 2);
+
+        Assert.Equal(97, split.Validation.Count);
+        Assert.Equal([58, 39], Enumerable.Range(0, 2).Select(c => split.Validation.LabelArray(0, split.Validation.Count).Count(label => label == c)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ValidationSplit.Stratified(data, validationCount: 1000, seed: 2));
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(1.0)]

@@ -91,6 +91,17 @@ public class TrainingStepTests
         var frozen = Mlp.Create(4, [3], 2, Activation.Relu, seed: 1);
         frozen.Parameters[0].Value.RequiresGrad = false;
         Assert.Null(TrainingStep.For(frozen, 10));
+
+        var withAUsersLayer = new Sequential(new Dense(4, 3, Activation.Relu, new SeededRandom(1)), new Passing());
+        Assert.Null(TrainingStep.For(withAUsersLayer, 10));
+    }
+
+    /// <summary>A layer a user writes, with a forward pass through the graph and no buffer kernels.</summary>
+    private sealed class Passing : Layer
+    {
+        public override IReadOnlyList<Parameter> Parameters => [];
+        public override string Kind => "passing";
+        public override Tensor Forward(Tensor input) => input;
     }
 
     [Fact]
