@@ -42,7 +42,7 @@ internal sealed class EpochPrinter(CommandContext context, bool json)
     {
         if (json || !context.IsTerminal)
         {
-            trainer.Fit(split.Train, split.Test, report => context.Output.WriteLine(EpochLine(report)), cancellation: cancellation);
+            trainer.Fit(split.Train, split.Test, report => context.Output.WriteLine(EpochLine(trainer, report)), cancellation: cancellation);
             return;
         }
         // Lines written through the console while the progress bar is live appear above it.
@@ -56,7 +56,7 @@ internal sealed class EpochPrinter(CommandContext context, bool json)
                 trainer.Fit(split.Train, split.Test,
                     report =>
                     {
-                        console.WriteLine(EpochLine(report));
+                        console.WriteLine(EpochLine(trainer, report));
                         task.Description = EpochName(trainer);
                         task.Value = 0;
                     },
@@ -86,9 +86,9 @@ internal sealed class EpochPrinter(CommandContext context, bool json)
         context.Output.WriteLine($"saved {fullPath}");
     }
 
-    private string EpochLine(EpochReport report)
+    private string EpochLine(Trainer trainer, EpochReport report)
     {
-        if (json) return Json.Line(EpochFields(report));
+        if (json) return Json.Line(EpochFields(trainer, report));
         string validation = double.IsNaN(report.ValidationLoss) ? ""
             : string.Create(Invariant, $"  val loss {report.ValidationLoss:F4}  val accuracy {report.ValidationAccuracy:F4}");
         // A regression has no accuracies: its line says the loss only.
@@ -103,8 +103,9 @@ internal sealed class EpochPrinter(CommandContext context, bool json)
     private static double Monitored(Trainer trainer, EpochReport report) =>
         trainer.Options.ValidationFraction > 0 ? report.ValidationLoss : report.Loss;
 
-    /// <summary>The JSON line of an epoch; <c>val_loss</c> and <c>val_accuracy</c> (Keras's names) only with a validation split.</summary>
-    internal static Dictionary<string, object?> EpochFields(EpochReport report)
+    /// <summary>The JSON line of an epoch; <c>val_loss</c> and <c>val_accuracy</c> (Keras's names) only with a validation split; in
+    /// data-parallel training, the ranks, the bytes each rank hands to the allreduces per step and this rank's seconds in them.</summary>
+    private static Dictionary<string, object?> EpochFields(Trainer trainer, EpochReport report)
     {
         var fields = new Dictionary<string, object?>
         {
@@ -120,6 +121,12 @@ internal sealed class EpochPrinter(CommandContext context, bool json)
         }
         fields["seconds"] = report.Seconds;
         fields["samples_per_second"] = report.SamplesPerSecond;
+        if (trainer.ProcessGroup is { } group)
+        {
+            fields["ranks"] = group.Size;
+            fields["allreduce_bytes_per_step"] = (long)trainer.ExchangedFloatsPerStep * sizeof(float);
+            fields["allreduce_seconds"] = trainer.ExchangeSeconds;
+        }
         return fields;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Hebb.Layers;
 
 namespace Hebb.Distributed;
@@ -16,6 +17,8 @@ internal sealed class GradientExchange
     private readonly Sequential model;
     // Every parameter's gradient, one after the other, then the share's weighted loss.
     private readonly float[] buffer;
+    // Time spent in the group's calls: what the exchange costs a rank (waiting for the others included).
+    private readonly Stopwatch clock = new();
 
     /// <exception cref="ArgumentException">The model has a layer whose training would differ from one process's.</exception>
     public GradientExchange(IProcessGroup group, Sequential model)
@@ -61,7 +64,9 @@ internal sealed class GradientExchange
             offset += gradient.Length;
         }
         buffer[offset] = rows == 0 ? 0f : loss * weight;
+        clock.Start();
         group.SumInPlace(buffer);
+        clock.Stop();
         offset = 0;
         foreach (var parameter in parameters)
         {
@@ -71,6 +76,12 @@ internal sealed class GradientExchange
         }
         return buffer[offset];
     }
+
+    /// <summary>Time spent in the process group's calls of <see cref="Average"/> since the last <see cref="ResetClock"/>.</summary>
+    public TimeSpan Elapsed => clock.Elapsed;
+
+    /// <summary>Starts <see cref="Elapsed"/> again from 0.</summary>
+    public void ResetClock() => clock.Reset();
 
     /// <summary>Floats each rank sends (and receives) per step.</summary>
     public int FloatsPerStep => buffer.Length;

@@ -130,6 +130,11 @@ public sealed class Trainer
     /// <summary>Floats each rank sends and receives per step in data-parallel training (0 without a <see cref="ProcessGroup"/>).</summary>
     public int ExchangedFloatsPerStep => exchange?.FloatsPerStep ?? 0;
 
+    /// <summary>In data-parallel training, the seconds of the last epoch's training loop that this rank spent in the gradient
+    /// exchange's calls to the <see cref="ProcessGroup"/> (on one host mostly waiting for the slowest rank, across hosts the
+    /// network too); 0 otherwise.</summary>
+    public double ExchangeSeconds { get; private set; }
+
     /// <summary>The epoch <see cref="CheckpointPath"/> holds (0: not written by this run yet).</summary>
     public int SavedEpoch { get; private set; }
 
@@ -262,6 +267,7 @@ public sealed class Trainer
         int epoch = CompletedEpochs + 1;
         Optimizer.LearningRate = Schedule.RateFor(epoch - 1);
         var clock = Stopwatch.StartNew();
+        exchange?.ResetClock();
         var sampler = new BatchSampler(train.Count, Options.BatchSize, shuffleRandom);
         sampler.StartEpoch();
         double lossSum = 0;
@@ -276,6 +282,7 @@ public sealed class Trainer
         }
         // The training loop alone, as the PyTorch reference times it: the accuracies measured after it are not part of it.
         double seconds = clock.Elapsed.TotalSeconds;
+        ExchangeSeconds = exchange?.Elapsed.TotalSeconds ?? 0;
         // A non-finite parameter makes the next batch's loss NaN; after the epoch's last batch, there is no next batch to tell.
         CheckFinite(epoch, sampler.BatchCount);
         double trainAccuracy = LastBatchAccuracy(train, sampler.Batch(sampler.BatchCount - 1));

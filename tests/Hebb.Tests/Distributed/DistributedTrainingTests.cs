@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Hebb.Serialization;
 using Hebb.Tests.Cli;
 using Hebb.Tests.Support;
@@ -33,6 +34,15 @@ public sealed class DistributedTrainingTests : IClassFixture<SmallMnistFolder>
 
         // Rank 0 alone prints: the lines of one process (start, two epochs, saved).
         Assert.Equal(single.OutputLines.Length, distributed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        // Its epoch lines add what the exchange cost: every gradient and the loss, 4 bytes each, per step, and its time in MPI.
+        using (var epoch = JsonDocument.Parse(distributed.Output.Split('\n')[0]))
+        {
+            Assert.Equal(2, epoch.RootElement.GetProperty("ranks").GetInt32());
+            Assert.Equal(4 * (784 * 32 + 32 + 32 * 10 + 10 + 1), epoch.RootElement.GetProperty("allreduce_bytes_per_step").GetInt64());
+            double seconds = epoch.RootElement.GetProperty("allreduce_seconds").GetDouble();
+            Assert.InRange(seconds, 0, epoch.RootElement.GetProperty("seconds").GetDouble());
+        }
+        Assert.DoesNotContain("allreduce", single.Output);
         // The relative error of each tensor, |two - one| / |one| in the Euclidean norm: the gradients' sums are rounded in
         // another order (each share's, then the allreduce's), which Adam's division by the root of its second moment
         // magnifies most where a gradient is near 0.
