@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Data-parallel training's speed: `mpirun -np 2 hebb train --distributed` against one `hebb train`, in one run.
+
+Run from anywhere with Debian's python3 (stdlib only); bench/distributed/run.sh wraps it in flock /work/bench.lock:
+
+    bench/distributed/run.sh                      # about 3 minutes on 2 cores
+    bench/distributed/run.sh --quick              # a smoke test: 1 epoch, 1 round
+
+Both sides train the course note's network (784-300-100-10 ReLU, plain SGD at 0.01, seed 42) on Fashion-MNIST with
+the same global batch (256 by default): one process of 1 thread, and 2 ranks of 1 thread each. Samples/s is the
+training samples of epochs 2..N over the seconds of those epochs' training loops (rank 0's timing; epoch 1 is the
+JIT's warm-up), as bench/run_benchmarks.py counts them. The two sides alternate (which goes first changes every
+round), so the machine's noise hits both alike, and the report gives each round's ratio.
+
+From rank 0's `--json` epoch lines it also reports the bytes each rank hands to the allreduces per step and the share
+of the timed epochs' training loops spent in the gradient exchange's MPI calls (starting, progressing, waiting: on
+one host mostly waiting for the other rank to finish its share). --wire-bytes-command names a program that prints a
+byte counter (tools/mpi-netns passes the veth's tx+rx counters): it runs before and after every distributed run, and
+the report gives the difference per training step (every step of every epoch, as the counter cannot tell them apart).
+
+Results go to bench/results/distributed-<date>_<time>.json and .md. Exit codes: 0 done, 1 a build or a run failed,
+2 a usage error or missing data, Open MPI or .NET.
+"""
+
+import argparse
+import datetime
+import os
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from run_benchmarks import (DEFAULT_DATA, BenchmarkFailed, check_data, debian_version, json_lines, progress,  # noqa: E402
+                            publish, read_idx, run, save, table)
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default=DEFAULT_DATA, help="a folder of the four MNIST-format IDX files (default: %(default)s)")
+    parser.add_argument("--batch-size", type=int, default=256, help="the global batch (default: %(default)s)")
+    parser.add_argument("--hidden", default="300,100", help="hidden widths (default: the note's, %(default)s)")
+    parser.add_argument("--ranks", type=int, default=2, help="ranks of the distributed side (default: %(default)s)")
+    parser.add_argument("--epochs", type=int, default=3, help="epochs per run, the first untimed (default: %(default)s)")
+    parser.add_argument("--rounds", type=int, default=2, help="pairs of runs (default: %(default)s)")
+    parser.add_argument("--mpirun", default="mpirun", help="the mpirun to start the ranks with (default: %(default)s)")
+    parser.add_argument("--mpirun-args", default="", help="more arguments for mpirun, one shell-quoted string (tools/mpi-netns: its hosts and transports)")
+    parser.add_argument("--wire-bytes-command", help="a command that prints a byte counter of the network between the ranks")
+    parser.add_argument("--label", default="one host", help="where the ranks ran, for the report (default: %(default)s)")
+    parser.add_argument("--quick", action="store_true", help="1 epoch, 1 round: checks that everything runs, measures nothing")
+    args = parser.parse_args()
+    if args.quick:
+        args.epochs, args.rounds = 1, 1
+    if min(args.batch_size, args.ranks, args.epochs, args.rounds) < 1:
+        parser.error("--batch-size, --ranks, --epochs and --rounds must be positive")
+    return args
+
+
+def mpi_environment():
+    env = dict(os.environ)
+    # Open MPI refuses to start as root without both; .NET writes a terminal escape on the pty mpirun gives stdout
+    # unless TERM says there is no terminal.
+    env.update(OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1", TERM="dumb")
+    return env
+
+
+def counter(command):
+    result = subprocess.run(command, shell=True, stdout=subprocess.PIPE, text=True, check=True)
+    return int(result.stdout.split()[0])
+
+
+class Distributed:
+    def __init__(self, args, cli, build):
+        self.args = args
+        self.cli = cli
+        self.build = build
+        self.train_count = read_idx(check_data(args.data)["train-labels-idx1-ubyte"])[0][0]
+        self.steps_per_epoch = -(-self.train_count // args.batch_size)
+
+    def train(self, ranks):
+        output = os.path.join(self.build, "model-%d.safetensors" % ranks)
+        command = [self.cli, "train", "--data", os.path.abspath(self.args.data), "--epochs", str(self.args.epochs),
+                   "--hidden", self.args.hidden, "--batch-size", str(self.args.batch_size), "--threads", "1",
+                   "--output", output, "--json"]
+        if ranks == 1:
+            return self.summary(1, run(command), None)
+        # Unbound, as the single process is: the ranks share the machine with whatever else runs.
+        mpirun = [self.args.mpirun, "-np", str(ranks), "--bind-to", "none"] + shlex.split(self.args.mpirun_args)
+        before = counter(self.args.wire_bytes_command) if self.args.wire_bytes_command else None
+        result = run(mpirun + command + ["--distributed"], env=mpi_environment())
+        wire = counter(self.args.wire_bytes_command) - before if before is not None else None
+        return self.summary(ranks, result, wire)
+
+    def summary(self, ranks, result, wire):
+        rows = [row for row in json_lines(result["stdout"]) if "epoch" in row]
+        if len(rows) != self.args.epochs:
+            raise BenchmarkFailed("%d rank(s) printed %d epochs, expected %d" % (ranks, len(rows), self.args.epochs))
+        timed = rows[1:] if len(rows) > 1 else rows
+        seconds = sum(row["seconds"] for row in timed)
+        summary = {"ranks": ranks, "samples_per_second": self.train_count * len(timed) / seconds,
+                   "test_accuracy": rows[-1]["test_accuracy"], "process_seconds": result["seconds"],
+                   "others_cpu_share": result["others_cpu_share"], "epochs": rows}
+        line = "  %d rank(s) %9.0f samples/s  test accuracy %.4f  others %3.0f%%" % (
+            ranks, summary["samples_per_second"], summary["test_accuracy"], 100 * result["others_cpu_share"])
+        if ranks > 1:
+            summary["allreduce_bytes_per_step"] = rows[-1]["allreduce_bytes_per_step"]
+            summary["allreduce_share"] = sum(row["allreduce_seconds"] for row in timed) / seconds
+            line += "  allreduce %d bytes/step, %.1f%% of the loop" % (summary["allreduce_bytes_per_step"], 100 * summary["allreduce_share"])
+            if wire is not None:
+                summary["wire_bytes_per_step"] = wire / (self.steps_per_epoch * self.args.epochs)
+                line += ", %.0f bytes/step on the wire" % summary["wire_bytes_per_step"]
+        progress(line)
+        return summary
+
+    def measure(self):
+        rounds = []
+        for index in range(self.args.rounds):
+            progress("round %d of %d (%s)" % (index + 1, self.args.rounds, self.args.label))
+            if index % 2 == 0:
+                one = self.train(1)
+                many = self.train(self.args.ranks)
+            else:
+                many = self.train(self.args.ranks)
+                one = self.train(1)
+            rounds.append({"one": one, "many": many, "ratio": many["samples_per_second"] / one["samples_per_second"]})
+        return rounds
+
+
+def report(results):
+    settings, rounds = results["settings"], results["rounds"]
+    rows = []
+    for index, pair in enumerate(rounds, 1):
+        one, many = pair["one"], pair["many"]
+        rows.append([str(index), "{:,.0f}".format(one["samples_per_second"]), "{:,.0f}".format(many["samples_per_second"]),
+                     "%.2f" % pair["ratio"], "{:,}".format(many["allreduce_bytes_per_step"]),
+                     "%.1f%%" % (100 * many["allreduce_share"]),
+                     "{:,.0f}".format(many["wire_bytes_per_step"]) if "wire_bytes_per_step" in many else "–",
+                     "%.0f%% / %.0f%%" % (100 * one["others_cpu_share"], 100 * many["others_cpu_share"])])
+    lines = ["# Data-parallel training: %d ranks against 1 process (%s)%s" % (
+                 settings["ranks"], settings["label"], " (--quick: a smoke test, not a measurement)" if settings["quick"] else ""),
+             "",
+             "%s, %s; Open MPI %s; %s, hidden %s, plain SGD 0.01, global batch %d, 1 thread per process; %d epochs per run, "
+             "samples/s over epochs 2..N (rank 0's timing of the training loop)." % (
+                 results["machine"]["date"], results["machine"]["cpu"], results["machine"]["openmpi"], settings["data"],
+                 settings["hidden"], settings["batch_size"], settings["epochs"]),
+             "",
+             table(["round", "1 process, samples/s", "%d ranks, samples/s" % settings["ranks"], "ratio", "allreduce bytes/step per rank",
+                    "share of the loop in the allreduces", "bytes/step on the wire", "others' CPU (1 / %d)" % settings["ranks"]], rows),
+             "",
+             "Median ratio: %.2f. Others' CPU is the share of the machine's CPU time that other processes took during the run." % (
+                 statistics.median(pair["ratio"] for pair in rounds)),
+             ""]
+    return "\n".join(lines)
+
+
+def cpu_name():
+    with open("/proc/cpuinfo") as info:
+        for line in info:
+            if line.startswith("model name"):
+                return "%s, %d cores" % (line.split(":", 1)[1].strip(), os.cpu_count())
+    return "%d cores" % os.cpu_count()
+
+
+def main():
+    args = parse_args()
+    check_data(args.data)
+    for program, what in (("dotnet", "the .NET 10 SDK"), ("mpirun", "Open MPI (apt-get install openmpi-bin)")):
+        if shutil.which(program) is None:
+            print("run_distributed: %s not found on PATH; the benchmark needs %s" % (program, what), file=sys.stderr)
+            return 2
+    build = tempfile.mkdtemp(prefix="hebb-distributed-")
+    try:
+        cli = publish("src/Hebb.Cli", os.path.join(build, "cli"))
+        rounds = Distributed(args, cli, build).measure()
+    except (BenchmarkFailed, ValueError, subprocess.CalledProcessError) as error:
+        print("run_distributed: %s" % error, file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(build, ignore_errors=True)
+    results = {"machine": {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"), "cpu": cpu_name(),
+                           "openmpi": debian_version("openmpi-bin")},
+               "settings": {"data": os.path.abspath(args.data), "hidden": args.hidden, "batch_size": args.batch_size,
+                            "ranks": args.ranks, "epochs": args.epochs, "label": args.label, "quick": args.quick,
+                            "mpirun_args": args.mpirun_args},
+               "rounds": rounds}
+    text = report(results)
+    print(text)
+    progress("results: %s.json, .md" % save(results, text, prefix="distributed-"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
