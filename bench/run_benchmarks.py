@@ -560,11 +560,11 @@ def variant_ratios(training):
             table(["hidden", "training", "batch", "threads", "Hebb", "PyTorch"], rows), ""]
 
 
-def save(results, text, prefix=""):
+def save(results, text, suffix=""):
     folder = os.path.join(BENCH, "results")
     os.makedirs(folder, exist_ok=True)
     started = datetime.datetime.fromisoformat(results["machine"]["date"])
-    stem = os.path.join(folder, prefix + started.strftime("%Y-%m-%d_%H%M") + ("-quick" if results["settings"]["quick"] else ""))
+    stem = os.path.join(folder, started.strftime("%Y-%m-%d_%H%M") + suffix + ("-quick" if results["settings"]["quick"] else ""))
     # Two runs started in the same minute (one per network, say) keep both files.
     while os.path.exists(stem + ".json"):
         stem += "b"

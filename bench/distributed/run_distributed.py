@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Data-parallel training's speed: `mpirun -np 2 hebb train --distributed` against one `hebb train`, in one run.
 
-Run from anywhere with Debian's python3 (stdlib only); bench/distributed/run.sh wraps it in flock /work/bench.lock:
+Run from anywhere with Debian's python3 (stdlib only), or through bench/distributed/run.sh; it builds the CLI first,
+then takes --lock (on the shared machine /work/bench.lock, so that only one benchmark runs at a time) for the runs:
 
     bench/distributed/run.sh                      # about 3 minutes on 2 cores
     bench/distributed/run.sh --quick              # a smoke test: 1 epoch, 1 round
@@ -18,12 +19,13 @@ one host mostly waiting for the other rank to finish its share). --wire-bytes-co
 byte counter (tools/mpi-netns passes the veth's tx+rx counters): it runs before and after every distributed run, and
 the report gives the difference per training step (every step of every epoch, as the counter cannot tell them apart).
 
-Results go to bench/results/distributed-<date>_<time>.json and .md. Exit codes: 0 done, 1 a build or a run failed,
+Results go to bench/results/<date>_<time>_distributed.json and .md. Exit codes: 0 done, 1 a build or a run failed,
 2 a usage error or missing data, Open MPI or .NET.
 """
 
 import argparse
 import datetime
+import fcntl
 import os
 import shlex
 import shutil
@@ -49,6 +51,8 @@ def parse_args():
     parser.add_argument("--mpirun-args", default="", help="more arguments for mpirun, one shell-quoted string (tools/mpi-netns: its hosts and transports)")
     parser.add_argument("--wire-bytes-command", help="a command that prints a byte counter of the network between the ranks")
     parser.add_argument("--label", default="one host", help="where the ranks ran, for the report (default: %(default)s)")
+    parser.add_argument("--lock", default="/work/bench.lock" if os.path.isdir("/work") else None,
+                        help="a file to hold an exclusive flock on while measuring (default: %(default)s)")
     parser.add_argument("--quick", action="store_true", help="1 epoch, 1 round: checks that everything runs, measures nothing")
     args = parser.parse_args()
     if args.quick:
@@ -173,6 +177,11 @@ def main():
     build = tempfile.mkdtemp(prefix="hebb-distributed-")
     try:
         cli = publish("src/Hebb.Cli", os.path.join(build, "cli"))
+        if args.lock:
+            # Held until this process ends; not while building, which would keep the other benchmarks waiting longer.
+            lock = open(args.lock, "a")
+            progress("waiting for %s ..." % args.lock)
+            fcntl.flock(lock, fcntl.LOCK_EX)
         rounds = Distributed(args, cli, build).measure()
     except (BenchmarkFailed, ValueError, subprocess.CalledProcessError) as error:
         print("run_distributed: %s" % error, file=sys.stderr)
@@ -187,7 +196,7 @@ def main():
                "rounds": rounds}
     text = report(results)
     print(text)
-    progress("results: %s.json, .md" % save(results, text, prefix="distributed-"))
+    progress("results: %s.json, .md" % save(results, text, suffix="_distributed"))
     return 0
 
 
