@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hebb.Cli.Serve;
+using Hebb.Tensors.Kernels;
 
 namespace Hebb.Cli.Commands;
 
@@ -18,14 +19,17 @@ internal static class ServeCommand
         };
         var maxDelay = new Option<int>("--max-delay")
         {
-            Description = "How long, in microseconds, a batch may wait for requests still arriving (0: never wait)",
+            Description = "How long, in microseconds, a batch may wait for requests still being read (default 0: run what is queued)",
             DefaultValueFactory = _ => ServeOptions.DefaultMaxDelayMicroseconds,
         };
         var maxBody = new Option<long>("--max-body") { Description = "The largest request body accepted, in bytes", DefaultValueFactory = _ => ServeOptions.DefaultMaxBody };
+        // One thread by default: under load the cores are busy reading and answering requests, and a batch split across
+        // two threads made the kernel's worker spin for a core that Kestrel (and, on one machine, the client) needed.
+        var threads = new Option<int>("--threads") { Description = "Threads for the matrix products of a batch", DefaultValueFactory = _ => 1 };
         var watch = new Option<bool>("--watch") { Description = "Reload the model when its file is replaced (a bad new file is refused and logged)" };
         var command = new Command("serve", "Serve a model over HTTP: POST /v1/predict, GET /v1/model, /healthz, /metrics, and a page at /")
         {
-            file, host, port, maxBatch, maxDelay, maxBody, watch,
+            file, host, port, maxBatch, maxDelay, maxBody, threads, watch,
         };
         command.SetAction(parsed =>
         {
@@ -35,6 +39,7 @@ internal static class ServeCommand
             if (delay < 0) throw new UsageException($"--max-delay: expected microseconds, 0 or more, found {delay}");
             long body = parsed.GetValue(maxBody);
             if (body < 1) throw new UsageException($"--max-body: expected a positive number of bytes, found {body}");
+            Parallelism.ThreadCount = SharedOptions.Positive(parsed.GetValue(threads), "--threads");
             var options = new ServeOptions(parsed.GetValue(file)!, parsed.GetValue(host)!, portNumber,
                 SharedOptions.Positive(parsed.GetValue(maxBatch), "--max-batch"), TimeSpan.FromMicroseconds(delay), body, parsed.GetValue(watch));
             return Run(options, context).GetAwaiter().GetResult();

@@ -21,6 +21,7 @@ internal sealed class PendingRequest : IValueTaskSource
     private float[] inputs = [];
     private float[] outputs = [];
     private int[] classes = [];
+    private byte[] body = [];
 
     /// <summary>The instances, row after row; longer than needed (pooled).</summary>
     public float[] Inputs => inputs;
@@ -53,6 +54,14 @@ internal sealed class PendingRequest : IValueTaskSource
         int width = Model.InputWidth;
         Grow(ref inputs, (Rows + 1) * width, copy: true);
         return Inputs.AsSpan(Rows++ * width, width);
+    }
+
+    /// <summary>The body in one piece: Kestrel receives it in blocks of 4 KB, and a JSON reader over one span parses it
+    /// twice as fast as over a sequence of blocks. A pooled buffer of at least <paramref name="length"/> bytes.</summary>
+    public Span<byte> Body(int length)
+    {
+        Grow(ref body, length, copy: false);
+        return body.AsSpan(0, length);
     }
 
     /// <summary>Room for the answer of every row, called by the batching loop before it writes them.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO.Pipelines;
@@ -147,7 +148,17 @@ internal sealed class PredictionServer : IAsyncDisposable
             }
             if (read.IsCompleted)
             {
-                try { InstanceReader.Read(read.Buffer, request); }
+                try
+                {
+                    var buffer = read.Buffer;
+                    if (buffer.IsSingleSegment) InstanceReader.Read(buffer.FirstSpan, request);
+                    else
+                    {
+                        var whole = request.Body((int)buffer.Length);
+                        buffer.CopyTo(whole);
+                        InstanceReader.Read(whole, request);
+                    }
+                }
                 finally { body.AdvanceTo(read.Buffer.End); }
                 return;
             }
