@@ -15,22 +15,7 @@ internal readonly struct PortableMicroKernel : IMicroKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(int depth, ref float a, int aStride, int aRowStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
     {
-        Vector<float> c00, c01, c10, c11, c20, c21, c30, c31;
-        if (loadC)
-        {
-            ref float row0 = ref c;
-            c00 = Vector.LoadUnsafe(ref row0); c01 = Vector.LoadUnsafe(ref row0, (nuint)(1 * Vector<float>.Count));
-            ref float row1 = ref Unsafe.Add(ref c, 1 * ldc);
-            c10 = Vector.LoadUnsafe(ref row1); c11 = Vector.LoadUnsafe(ref row1, (nuint)(1 * Vector<float>.Count));
-            ref float row2 = ref Unsafe.Add(ref c, 2 * ldc);
-            c20 = Vector.LoadUnsafe(ref row2); c21 = Vector.LoadUnsafe(ref row2, (nuint)(1 * Vector<float>.Count));
-            ref float row3 = ref Unsafe.Add(ref c, 3 * ldc);
-            c30 = Vector.LoadUnsafe(ref row3); c31 = Vector.LoadUnsafe(ref row3, (nuint)(1 * Vector<float>.Count));
-        }
-        else
-        {
-            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = Vector<float>.Zero;
-        }
+        Vector<float> c00 = Vector<float>.Zero, c01 = Vector<float>.Zero, c10 = Vector<float>.Zero, c11 = Vector<float>.Zero, c20 = Vector<float>.Zero, c21 = Vector<float>.Zero, c30 = Vector<float>.Zero, c31 = Vector<float>.Zero;
         for (int p = 0; p < depth; p++)
         {
             var b0 = Vector.LoadUnsafe(ref b);
@@ -46,6 +31,17 @@ internal readonly struct PortableMicroKernel : IMicroKernel
             a = ref Unsafe.Add(ref a, aStride);
             b = ref Unsafe.Add(ref b, bStride);
         }
+        if (loadC)
+        {
+            ref float row0 = ref c;
+            c00 += Vector.LoadUnsafe(ref row0); c01 += Vector.LoadUnsafe(ref row0, (nuint)(1 * Vector<float>.Count));
+            ref float row1 = ref Unsafe.Add(ref c, 1 * ldc);
+            c10 += Vector.LoadUnsafe(ref row1); c11 += Vector.LoadUnsafe(ref row1, (nuint)(1 * Vector<float>.Count));
+            ref float row2 = ref Unsafe.Add(ref c, 2 * ldc);
+            c20 += Vector.LoadUnsafe(ref row2); c21 += Vector.LoadUnsafe(ref row2, (nuint)(1 * Vector<float>.Count));
+            ref float row3 = ref Unsafe.Add(ref c, 3 * ldc);
+            c30 += Vector.LoadUnsafe(ref row3); c31 += Vector.LoadUnsafe(ref row3, (nuint)(1 * Vector<float>.Count));
+        }
         ref float out0 = ref c;
         c00.StoreUnsafe(ref out0); c01.StoreUnsafe(ref out0, (nuint)(1 * Vector<float>.Count));
         ref float out1 = ref Unsafe.Add(ref c, 1 * ldc);
@@ -59,22 +55,7 @@ internal readonly struct PortableMicroKernel : IMicroKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyNarrow(int depth, ref float a, int aStride, int aRowStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
     {
-        Vector<float> c00, c10, c20, c30;
-        if (loadC)
-        {
-            ref float row0 = ref c;
-            c00 = Vector.LoadUnsafe(ref row0);
-            ref float row1 = ref Unsafe.Add(ref c, 1 * ldc);
-            c10 = Vector.LoadUnsafe(ref row1);
-            ref float row2 = ref Unsafe.Add(ref c, 2 * ldc);
-            c20 = Vector.LoadUnsafe(ref row2);
-            ref float row3 = ref Unsafe.Add(ref c, 3 * ldc);
-            c30 = Vector.LoadUnsafe(ref row3);
-        }
-        else
-        {
-            c00 = c10 = c20 = c30 = Vector<float>.Zero;
-        }
+        Vector<float> c00 = Vector<float>.Zero, c10 = Vector<float>.Zero, c20 = Vector<float>.Zero, c30 = Vector<float>.Zero;
         for (int p = 0; p < depth; p++)
         {
             var b0 = Vector.LoadUnsafe(ref b);
@@ -88,6 +69,17 @@ internal readonly struct PortableMicroKernel : IMicroKernel
             c30 = Vector.FusedMultiplyAdd(a3, b0, c30);
             a = ref Unsafe.Add(ref a, aStride);
             b = ref Unsafe.Add(ref b, bStride);
+        }
+        if (loadC)
+        {
+            ref float row0 = ref c;
+            c00 += Vector.LoadUnsafe(ref row0);
+            ref float row1 = ref Unsafe.Add(ref c, 1 * ldc);
+            c10 += Vector.LoadUnsafe(ref row1);
+            ref float row2 = ref Unsafe.Add(ref c, 2 * ldc);
+            c20 += Vector.LoadUnsafe(ref row2);
+            ref float row3 = ref Unsafe.Add(ref c, 3 * ldc);
+            c30 += Vector.LoadUnsafe(ref row3);
         }
         ref float out0 = ref c;
         c00.StoreUnsafe(ref out0);
