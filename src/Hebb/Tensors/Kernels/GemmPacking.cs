@@ -53,20 +53,27 @@ internal static class GemmPacking
     {
         ref float source = ref MemoryMarshal.GetArrayDataReference(b);
         int panels = (columnEnd - columnStart + columns - 1) / columns;
-        for (int panel = 0; panel < panels; panel++)
+        int lastColumns = columnEnd - columnStart - (panels - 1) * columns;
+        if (lastColumns < columns) packed.Slice((panels - 1) * depth * columns, depth * columns).Clear();
+        ref float target = ref MemoryMarshal.GetReference(packed);
+        if (layout == MatrixLayout.ABt)
         {
-            int firstColumn = columnStart + panel * columns;
-            int validColumns = Math.Min(columns, columnEnd - firstColumn);
-            var destination = packed.Slice(panel * depth * columns, depth * columns);
-            if (validColumns < columns) destination.Clear();
-            ref float target = ref MemoryMarshal.GetReference(destination);
-            if (layout == MatrixLayout.ABt)
-                PackTransposed(ref Unsafe.Add(ref source, (nint)firstColumn * k + depthStart), k, depth, validColumns, columns, ref target);
-            else
+            for (int panel = 0; panel < panels; panel++)
             {
-                for (int p = 0; p < depth; p++)
-                    CopyRow(ref Unsafe.Add(ref source, (nint)(depthStart + p) * n + firstColumn), ref Unsafe.Add(ref target, p * columns), validColumns);
+                int firstColumn = columnStart + panel * columns;
+                PackTransposed(ref Unsafe.Add(ref source, (nint)firstColumn * k + depthStart), k, depth, Math.Min(columns, columnEnd - firstColumn), columns,
+                    ref Unsafe.Add(ref target, panel * depth * columns));
             }
+            return;
+        }
+        // B is stored [k, n]: each row is read once, in order, and dealt out to the panels. Reading panel by panel
+        // instead would step n floats between reads, a stride the prefetchers lose and that 4 KiB aliasing punishes.
+        for (int p = 0; p < depth; p++)
+        {
+            ref float row = ref Unsafe.Add(ref source, (nint)(depthStart + p) * n + columnStart);
+            for (int panel = 0; panel < panels; panel++)
+                CopyRow(ref Unsafe.Add(ref row, panel * columns), ref Unsafe.Add(ref target, (panel * depth + p) * columns),
+                    panel < panels - 1 ? columns : lastColumns);
         }
     }
 
