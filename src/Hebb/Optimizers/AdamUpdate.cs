@@ -5,25 +5,29 @@ namespace Hebb.Optimizers;
 /// <summary>
 /// torch.optim.Adam's and AdamW's rule on one vector: p ← p·(1 − η·λ_decoupled); g ← g + λ_L2·p;
 /// m ← β₁·m + (1 − β₁)·g; v ← β₂·v + (1 − β₂)·g²; p ← p − (η / (1 − β₁ᵗ))·m / (√v / √(1 − β₂ᵗ) + ε).
+/// Everything that depends on the step alone is computed once per step, so a value costs one square root, one
+/// division and fused multiply-adds: √v is multiplied by 1 / √(1 − β₂ᵗ) rather than divided by its inverse
+/// (a rounding apart, well within the 1e-5 of the golden tests against PyTorch).
 /// </summary>
 internal readonly struct AdamUpdate(float beta1, float averageShare, float beta2, float squareShare, float stepSize,
-    float correction2Sqrt, float epsilon, float l2Decay, float decoupledFactor) : IParameterUpdate
+    float inverseCorrection2Sqrt, float epsilon, float l2Decay, float decoupledFactor) : IParameterUpdate
 {
     /// <summary>The rule at step <paramref name="step"/> (1 on the first), the bias corrections in double as PyTorch
     /// computes them; the weight decay <paramref name="decoupled"/> (AdamW) or as an L2 term (Adam).</summary>
     public static AdamUpdate At(long step, float rate, AdamSettings settings, bool decoupled) => new(
         (float)settings.Beta1, (float)(1 - settings.Beta1), (float)settings.Beta2, (float)(1 - settings.Beta2),
         (float)(rate / (1 - Math.Pow(settings.Beta1, step))),
-        (float)Math.Sqrt(1 - Math.Pow(settings.Beta2, step)), settings.Epsilon,
+        (float)(1 / Math.Sqrt(1 - Math.Pow(settings.Beta2, step))), settings.Epsilon,
         decoupled ? 0f : settings.WeightDecay, decoupled ? (float)(1 - (double)rate * settings.WeightDecay) : 1f);
 
     public void Apply(ref Vector<float> value, Vector<float> gradient, ref Vector<float> average, ref Vector<float> squareAverage)
     {
-        gradient += l2Decay * value;
+        gradient = Vector.FusedMultiplyAdd(new Vector<float>(l2Decay), value, gradient);
         value *= decoupledFactor;
-        average = beta1 * average + averageShare * gradient;
-        squareAverage = beta2 * squareAverage + squareShare * (gradient * gradient);
-        var denominator = Vector.SquareRoot(squareAverage) / correction2Sqrt + new Vector<float>(epsilon);
-        value -= stepSize * (average / denominator);
+        average = Vector.FusedMultiplyAdd(new Vector<float>(beta1), average, averageShare * gradient);
+        squareAverage = Vector.FusedMultiplyAdd(new Vector<float>(beta2), squareAverage, squareShare * (gradient * gradient));
+        var denominator = Vector.FusedMultiplyAdd(Vector.SquareRoot(squareAverage), new Vector<float>(inverseCorrection2Sqrt),
+            new Vector<float>(epsilon));
+        value = Vector.FusedMultiplyAdd(new Vector<float>(-stepSize), average / denominator, value);
     }
 }
