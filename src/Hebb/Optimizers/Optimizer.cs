@@ -78,16 +78,28 @@ public abstract class Optimizer : IOptimizer
         StepCount++;
         if (ClipNorm is float maxNorm) GradientClipping.ClipByNorm(parameters, maxNorm);
         if (ClipValue is float maxValue) GradientClipping.ClipByValue(parameters, maxValue);
-        for (int i = 0; i < parameters.Length; i++)
-        {
-            var gradient = parameters[i].Value.Grad;
-            if (gradient is null) continue;
-            Update(parameters[i].Value.Data, gradient.Data, buffers[i]);
-        }
+        for (int i = 0; i < parameters.Length; i++) UpdateParameter(i);
     }
 
     /// <summary>Counts a step that a fused kernel applied on this optimiser's behalf (plain SGD in the training step).</summary>
     internal void CountFusedStep() => StepCount++;
+
+    /// <summary>Whether each parameter's update needs its own gradient only, so that a training step may update a
+    /// layer as soon as its gradients are complete (<see cref="BeginFusedStep"/>); clipping needs every gradient first.</summary>
+    internal bool UpdatesParametersApart => ClipNorm is null && ClipValue is null;
+
+    /// <summary>Starts a step that the training step applies one parameter at a time through <see cref="UpdateParameter"/>,
+    /// each right after its layer's backward pass while its gradient is still in cache: the same numbers as
+    /// <see cref="Step"/> when <see cref="UpdatesParametersApart"/>.</summary>
+    internal void BeginFusedStep() => StepCount++;
+
+    /// <summary>Updates the parameter at <paramref name="index"/> of <see cref="Parameters"/> from its gradient, if it has one.</summary>
+    internal void UpdateParameter(int index)
+    {
+        var gradient = parameters[index].Value.Grad;
+        if (gradient is null) return;
+        Update(parameters[index].Value.Data, gradient.Data, buffers[index]);
+    }
 
     /// <summary>
     /// One update of a parameter: <paramref name="value"/> from its <paramref name="gradient"/> and its

@@ -1,5 +1,6 @@
 using Hebb.Layers;
 using Hebb.Losses;
+using Hebb.Optimizers;
 
 namespace Hebb.Training;
 
@@ -17,10 +18,14 @@ internal sealed class TrainingStep
     private readonly float[][] gradients;
     private readonly Parameter[] parameters;
 
-    private TrainingStep(ForwardPass forward, Parameter[] parameters)
+    // Where each layer's parameters start in the model's (and so in an optimiser's) list of parameters.
+    private readonly int[] firstParameterOfLayer;
+
+    private TrainingStep(ForwardPass forward, Parameter[] parameters, int[] firstParameterOfLayer)
     {
         this.forward = forward;
         this.parameters = parameters;
+        this.firstParameterOfLayer = firstParameterOfLayer;
         kernels = forward.Kernels;
         gradients = kernels.Select(layer => new float[forward.MaxRows * layer.OutputWidth]).ToArray();
     }
@@ -32,8 +37,15 @@ internal sealed class TrainingStep
         if (forward is null) return null;
         var parameters = model.Parameters.ToArray();
         if (parameters.Any(parameter => !parameter.Value.RequiresGrad)) return null;
-        return new TrainingStep(forward, parameters);
+        var firstParameterOfLayer = new int[model.Layers.Count + 1];
+        for (int i = 0; i < model.Layers.Count; i++) firstParameterOfLayer[i + 1] = firstParameterOfLayer[i] + model.Layers[i].Parameters.Count;
+        return new TrainingStep(forward, parameters, firstParameterOfLayer);
     }
+
+    /// <summary>Whether <paramref name="optimizer"/> can run inside <see cref="RunWithUpdate"/>: it updates this model's
+    /// parameters, in the model's order, each from its own gradient alone.</summary>
+    public bool CanFuse(Optimizer optimizer) =>
+        optimizer.UpdatesParametersApart && optimizer.Parameters.SequenceEqual(parameters);
 
     /// <summary>The pass in evaluation mode over the same buffers (used between steps, e.g. for an accuracy).</summary>
     public ForwardPass Forward => forward;
@@ -65,6 +77,27 @@ internal sealed class TrainingStep
         float value = ForwardAndLoss(inputs, rows, loss, targets);
         for (int i = kernels.Length - 1; i >= 0; i--)
             kernels[i].BackwardWithSgd(Input(i, inputs), rows, gradients[i], i == 0 ? null : gradients[i - 1], learningRate);
+        return value;
+    }
+
+    /// <summary>
+    /// One step of <paramref name="optimizer"/> (one that <see cref="CanFuse"/>) on the mean <paramref name="loss"/> over
+    /// the rows: each layer's parameters are updated right after its backward pass, while their gradients are still
+    /// in cache, instead of in a pass over every parameter at the end. The layer below needs only the gradient with
+    /// respect to its output, computed before the update, so the numbers are those of <see cref="Run(float[], int, TrainingLoss, BatchTargets)"/> then
+    /// <see cref="Optimizer.Step"/>. Returns the loss before the step.
+    /// </summary>
+    public float RunWithUpdate(float[] inputs, int rows, TrainingLoss loss, BatchTargets targets, Optimizer optimizer)
+    {
+        float value = ForwardAndLoss(inputs, rows, loss, targets);
+        optimizer.BeginFusedStep();
+        for (int i = kernels.Length - 1; i >= 0; i--)
+        {
+            int first = firstParameterOfLayer[i], end = firstParameterOfLayer[i + 1];
+            for (int p = first; p < end; p++) Array.Clear(parameters[p].Value.GradData());
+            kernels[i].Backward(Input(i, inputs), rows, gradients[i], i == 0 ? null : gradients[i - 1], accumulateInput: false);
+            for (int p = first; p < end; p++) optimizer.UpdateParameter(p);
+        }
         return value;
     }
 
