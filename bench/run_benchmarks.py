@@ -6,6 +6,7 @@ Run from anywhere with Debian's python3 (stdlib only; PyTorch runs in child proc
     /usr/bin/python3 bench/run_benchmarks.py            # about 3 minutes on 2 cores
     /usr/bin/python3 bench/run_benchmarks.py --quick    # a smoke test: 1 epoch, few repetitions
     /usr/bin/python3 bench/run_benchmarks.py --hidden 1024,1024 --hidden 2048 --batches 128,256 --parts training
+    /usr/bin/python3 bench/run_benchmarks.py --hidden 1024,1024@128 --hidden 2048@256 --parts training   # a batch per network
 
 It publishes the hebb command (src/Hebb.Cli) and bench/Hebb.Bench in Release into a temporary folder, then
 measures, interleaving Hebb's and PyTorch's runs so that the machine's noise hits both alike:
@@ -86,6 +87,16 @@ def positive_list(text):
     return values
 
 
+def network(text):
+    """--hidden's value: a network's hidden widths, optionally with its own batch sizes after '@' (2048@256)."""
+    widths, _, batches = text.partition("@")
+    try:
+        return positive_list(widths), positive_list(batches) if batches else None
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError("expected hidden widths such as 300,100, optionally with batch sizes such as "
+                                         "300,100@50,256, found '%s'" % text)
+
+
 # Each training variant's options for hebb train and for train_note_network.py.
 VARIANTS = {
     "sgd": ([], []),
@@ -124,13 +135,14 @@ def parse_args():
     p.add_argument("--batches", type=positive_list, default=[50, 256], metavar="50,256", help="training batch sizes (default 50,256)")
     p.add_argument("--variants", type=variant_list, default=list(VARIANTS), metavar="sgd,adam,dropout-bn",
                    help="training variants (default all: %s)" % ",".join(VARIANTS))
-    p.add_argument("--hidden", type=positive_list, action="append", metavar="300,100",
-                   help="a network's hidden widths; give it once per network (default: the note's 300,100)")
+    p.add_argument("--hidden", type=network, action="append", metavar="300,100[@256]",
+                   help="a network's hidden widths, and after '@' its own batch sizes in place of --batches; "
+                        "give it once per network (default: the note's 300,100)")
     p.add_argument("--parts", type=part_list, default=list(PARTS), metavar=",".join(PARTS),
                    help="what to measure (default all)")
     p.add_argument("--skip-torch", action="store_true", help="measure Hebb only")
     args = p.parse_args()
-    args.hidden = args.hidden or [[300, 100]]
+    args.hidden = args.hidden or [([300, 100], None)]
     if "latency" in args.parts and ("training" not in args.parts or "sgd" not in args.variants):
         p.error("--parts latency predicts with a model trained with plain SGD: it needs training and the sgd variant")
     return args
@@ -289,10 +301,10 @@ class Harness:
     def training(self):
         progress("(a) training, (d) peak memory: %d epoch(s) of %d samples" % (self.epochs, self.train_count))
         rows = []
-        for widths in self.args.hidden:
+        for widths, batches in self.args.hidden:
             hidden = ",".join(str(width) for width in widths)
             for variant in self.args.variants:
-                for batch in self.args.batches:
+                for batch in batches or self.args.batches:
                     for threads in self.args.threads:
                         hebb, torch = self.interleaved(lambda: self.train_hebb(hidden, batch, threads, variant),
                                                        lambda: self.train_torch(hidden, batch, threads, variant))
@@ -391,7 +403,8 @@ class Harness:
             "timed_epochs": "2..%d (epoch 1 is warm-up)" % self.epochs if self.epochs > 1 else "1 (--quick)",
             "inference_warmup": self.warmup, "inference_repetitions": self.repetitions, "latency_runs": self.latency_runs,
             "threads": self.args.threads, "batches": self.args.batches, "variants": self.args.variants,
-            "hidden": [",".join(str(width) for width in widths) for widths in self.args.hidden], "parts": parts,
+            "hidden": [",".join(str(width) for width in widths) + ("@" + ",".join(str(b) for b in batches) if batches else "")
+                       for widths, batches in self.args.hidden], "parts": parts,
         }
         return results
 
