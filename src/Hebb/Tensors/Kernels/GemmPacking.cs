@@ -37,11 +37,13 @@ internal static class GemmPacking
             }
             else
             {
-                // A is stored [m, k]: read the panel's rows side by side, step by step.
+                // A is stored [m, k]: the panel is a transpose of `rows` rows of storage.
+                ref float first = ref Unsafe.Add(ref source, (nint)firstRow * k + depthStart);
+                int p = validRows == rows ? PackRowsTransposed(ref first, k, depth, rows, ref target) : 0;
                 for (int r = 0; r < validRows; r++)
                 {
-                    ref float row = ref Unsafe.Add(ref source, (nint)(firstRow + r) * k + depthStart);
-                    for (int p = 0; p < depth; p++) Unsafe.Add(ref target, p * rows + r) = Unsafe.Add(ref row, p);
+                    ref float row = ref Unsafe.Add(ref first, (nint)r * k);
+                    for (int step = p; step < depth; step++) Unsafe.Add(ref target, step * rows + r) = Unsafe.Add(ref row, step);
                 }
             }
         }
@@ -99,18 +101,52 @@ internal static class GemmPacking
         }
     }
 
+    /// <summary>The first steps of a full panel of <paramref name="rows"/> (at most 8) rows of A stored [m, k], eight steps at a
+    /// time through 8 × 8 transposes (rows past the panel's repeat its last row); returns the steps packed. Each step's
+    /// store is 8 floats wide, so its surplus lanes land on the next step's first slots, which that step then writes:
+    /// hence only chunks that some later step follows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PackRowsTransposed(ref float source, int k, int depth, int rows, ref float target)
+    {
+        if (!Avx.IsSupported || rows > 8) return 0;
+        int p = 0;
+        for (; p + 8 < depth; p += 8)
+        {
+            ref float chunk = ref Unsafe.Add(ref source, p);
+            Transpose8x8(
+                Vector256.LoadUnsafe(ref chunk),
+                Vector256.LoadUnsafe(ref chunk, (nuint)(Math.Min(1, rows - 1) * k)),
+                Vector256.LoadUnsafe(ref chunk, (nuint)(Math.Min(2, rows - 1) * k)),
+                Vector256.LoadUnsafe(ref chunk, (nuint)(Math.Min(3, rows - 1) * k)),
+                Vector256.LoadUnsafe(ref chunk, (nuint)(Math.Min(4, rows - 1) * k)),
+                Vector256.LoadUnsafe(ref chunk, (nuint)(Math.Min(5, rows - 1) * k)),
+                Vector256.LoadUnsafe(ref chunk, (nuint)(Math.Min(6, rows - 1) * k)),
+                Vector256.LoadUnsafe(ref chunk, (nuint)(Math.Min(7, rows - 1) * k)),
+                ref Unsafe.Add(ref target, p * rows), rows);
+        }
+        return p;
+    }
+
     /// <summary>Eight rows of eight floats, <paramref name="sourceStride"/> apart, written as eight columns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Transpose8x8(ref float source, int sourceStride, ref float target, int targetStride)
+    private static void Transpose8x8(ref float source, int sourceStride, ref float target, int targetStride) =>
+        Transpose8x8(
+            Vector256.LoadUnsafe(ref source),
+            Vector256.LoadUnsafe(ref source, (nuint)sourceStride),
+            Vector256.LoadUnsafe(ref source, (nuint)(2 * sourceStride)),
+            Vector256.LoadUnsafe(ref source, (nuint)(3 * sourceStride)),
+            Vector256.LoadUnsafe(ref source, (nuint)(4 * sourceStride)),
+            Vector256.LoadUnsafe(ref source, (nuint)(5 * sourceStride)),
+            Vector256.LoadUnsafe(ref source, (nuint)(6 * sourceStride)),
+            Vector256.LoadUnsafe(ref source, (nuint)(7 * sourceStride)),
+            ref target, targetStride);
+
+    /// <summary>Eight vectors of eight floats written as eight columns, <paramref name="targetStride"/> floats between
+    /// the starts of the written rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(Vector256<float> r0, Vector256<float> r1, Vector256<float> r2, Vector256<float> r3,
+        Vector256<float> r4, Vector256<float> r5, Vector256<float> r6, Vector256<float> r7, ref float target, int targetStride)
     {
-        var r0 = Vector256.LoadUnsafe(ref source);
-        var r1 = Vector256.LoadUnsafe(ref source, (nuint)sourceStride);
-        var r2 = Vector256.LoadUnsafe(ref source, (nuint)(2 * sourceStride));
-        var r3 = Vector256.LoadUnsafe(ref source, (nuint)(3 * sourceStride));
-        var r4 = Vector256.LoadUnsafe(ref source, (nuint)(4 * sourceStride));
-        var r5 = Vector256.LoadUnsafe(ref source, (nuint)(5 * sourceStride));
-        var r6 = Vector256.LoadUnsafe(ref source, (nuint)(6 * sourceStride));
-        var r7 = Vector256.LoadUnsafe(ref source, (nuint)(7 * sourceStride));
         // Interleave pairs of rows, then pairs of pairs, then swap 128-bit halves: the classic 8 × 8 transpose.
         var t0 = Avx.UnpackLow(r0, r1); var t1 = Avx.UnpackHigh(r0, r1);
         var t2 = Avx.UnpackLow(r2, r3); var t3 = Avx.UnpackHigh(r2, r3);
