@@ -9,12 +9,13 @@ namespace Hebb.Cli.Serve;
 /// pooled input rows: no document, no strings, no intermediate arrays. A table model's instances are objects keyed by
 /// column name (<c>{"alcohol": 13.2, "colour": "red"}</c>), its cells encoded with the preprocessing saved in the model,
 /// as <c>hebb predict --input</c> encodes a CSV row. Anything else is a <see cref="RequestException"/> (400) naming where
-/// the body went wrong.
+/// the body went wrong. The common body, rows of numbers, is first tried by the quicker <see cref="PlainRowsReader"/>.
 /// </summary>
 internal static class InstanceReader
 {
     public static void Read(ReadOnlySpan<byte> body, PendingRequest request)
     {
+        if (request.Model.Table is null && PlainRowsReader.TryRead(body, request)) return;
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 4 });
         try
         {
@@ -60,8 +61,7 @@ internal static class InstanceReader
                 if (reader.TokenType != JsonTokenType.Number)
                     throw Bad($"instances[{row}][{count}]: expected a finite number, found {Describe(reader.TokenType)}");
                 if (count == width) throw Bad($"instances[{row}]: expected {width} numbers, found more");
-                float value = 0;
-                if (!IsZero(reader.ValueSpan) && (!reader.TryGetSingle(out value) || !float.IsFinite(value)))
+                if (!reader.TryGetSingle(out float value) || !float.IsFinite(value))
                     throw Bad($"instances[{row}][{count}]: {Raw(ref reader)} is not a finite float32 number");
                 values[count++] = value;
             }
@@ -102,10 +102,6 @@ internal static class InstanceReader
         try { table.Encode(cells, request.AddRow()); }
         catch (ArgumentException error) { throw Bad($"instances[{row}]: {error.Message}"); }
     }
-
-    /// <summary>Whether a JSON number is 0 written as <c>0</c> or <c>0.0</c> (no sign, no exponent): most of an image's pixels
-    /// are, and reading them without the full float parser made the body's reading a third quicker.</summary>
-    private static bool IsZero(ReadOnlySpan<byte> number) => number.SequenceEqual("0.0"u8) || number.SequenceEqual("0"u8);
 
     private static string Columns(TableSchema table) => string.Join(", ", table.Features.Select(feature => feature.Name));
 

@@ -64,6 +64,9 @@ internal sealed class PendingRequest : IValueTaskSource
         return body.AsSpan(0, length);
     }
 
+    /// <summary>Forgets the rows read so far (a reader that gave up, before another reads the body again).</summary>
+    public void ClearRows() => Rows = 0;
+
     /// <summary>Room for the answer of every row, called by the batching loop before it writes them.</summary>
     public void PrepareAnswers()
     {

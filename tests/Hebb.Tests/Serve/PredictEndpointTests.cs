@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Hebb.Layers;
 
@@ -30,6 +31,40 @@ public sealed class PredictEndpointTests
         var alone = new float[10];
         Assert.Equal(predictor.Predict(digits[0], alone), single[0].Class);
         Assert.Equal(alone, single[0].Probabilities);
+    }
+
+    [Fact]
+    public async Task RowsInAnyJsonSpellingGetTheSameAnswersBitForBit()
+    {
+        await using var served = await ServedFolder.StartAsync();
+        var digits = ServedFolder.Digits(2);
+        // Numbers the quick reader parses itself (a sign, exponents, -0), written three ways: compact
+        // and spaced out, both read by PlainRowsReader, and with the field's name escaped, which only InstanceReader reads.
+        string[][] rows = [.. digits.Select(digit => digit.Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToArray())];
+        rows[0][0] = "-0.0";
+        rows[0][1] = "1E+0";
+        rows[0][2] = "0.5e-0";
+        rows[1][3] = "2.5e3";
+        rows[1][4] = "-1.25";
+        string compact = "{\"instances\":[" + string.Join(",", rows.Select(row => "[" + string.Join(",", row) + "]")) + "]}";
+        string spaced = "\r\n{ \"instances\" :\t[\n" + string.Join(" ,\n", rows.Select(row => "[ " + string.Join(" , ", row) + " ]")) + "\n] }\n";
+        string escaped = compact.Replace("\"instances\"", "\"\\u0069nstances\"");
+
+        var answers = new List<(int Class, float Probability, float[] Probabilities)[]>();
+        foreach (string body in new[] { compact, spaced, escaped })
+            answers.Add(await ServedFolder.PredictionsAsync(await served.PostAsync(body)));
+
+        var predictor = Mlp.Note().CreatePredictor();
+        var expected = rows.SelectMany(row => row.Select(v => float.Parse(v, CultureInfo.InvariantCulture))).ToArray();
+        var probabilities = new float[20];
+        predictor.Probabilities(expected, probabilities);
+        foreach (var answer in answers)
+            for (int i = 0; i < 2; i++)
+            {
+                Assert.Equal(answers[2][i].Class, answer[i].Class);
+                Assert.Equal(answers[2][i].Probabilities, answer[i].Probabilities);
+                Assert.Equal(probabilities.AsSpan(i * 10, 10).ToArray(), answer[i].Probabilities);
+            }
     }
 
     [Fact]
