@@ -9,7 +9,7 @@ namespace Hebb.Cli.Serve;
 /// whitespace anywhere, numbers in JSON's own grammar, finite as float32, each row of the model's width) and gives
 /// up on anything else, leaving the request as it found it, so that <see cref="InstanceReader"/> reads the body
 /// again and names what is wrong. Each number is parsed by <see cref="Utf8Parser"/>, as the JSON reader does, so
-/// the values are the same bits; a <c>0</c> or <c>0.0</c> (most of an image's pixels) is not parsed at all.
+/// the values are the same bits.
 /// </summary>
 internal static class PlainRowsReader
 {
@@ -73,6 +73,7 @@ internal static class PlainRowsReader
         value = 0;
         Peek(body, ref at);
         int start = at;
+        if (Zero(body, ref at)) return true;
         if (at < body.Length && body[at] == '-') at++;
         if (at < body.Length && body[at] == '0') at++;
         else if (!Digits(body, ref at)) return false;
@@ -88,15 +89,26 @@ internal static class PlainRowsReader
             if (!Digits(body, ref at)) return false;
         }
         var text = body[start..at];
-        if (text.SequenceEqual("0.0"u8) || text.SequenceEqual("0"u8)) return true;
         return Utf8Parser.TryParse(text, out value, out int used) && used == text.Length && float.IsFinite(value);
+    }
+
+    /// <summary>A <c>0</c> or <c>0.0</c> followed by what may follow a number: most of an image's pixels, taken without
+    /// the grammar's loop and the float parser.</summary>
+    private static bool Zero(ReadOnlySpan<byte> body, ref int at)
+    {
+        if (at >= body.Length || body[at] != '0') return false;
+        int end = at + 1;
+        if (end + 1 < body.Length && body[end] == '.' && body[end + 1] == '0') end += 2;
+        if (end >= body.Length || body[end] is not ((byte)',' or (byte)']' or (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')) return false;
+        at = end;
+        return true;
     }
 
     /// <summary>One or more decimal digits.</summary>
     private static bool Digits(ReadOnlySpan<byte> body, ref int at)
     {
         int start = at;
-        while (at < body.Length && char.IsAsciiDigit((char)body[at])) at++;
+        while (at < body.Length && (uint)(body[at] - '0') <= 9) at++;
         return at > start;
     }
 }
