@@ -15,6 +15,18 @@ public interface IProcessGroup
     /// <summary>Replaces <paramref name="values"/> on every rank with their element-wise sum over all ranks.</summary>
     void SumInPlace(Span<float> values);
 
+    /// <summary>Starts replacing <paramref name="values"/> on every rank with their element-wise sum over all ranks, and returns
+    /// at once (a nonblocking allreduce); the array must be left alone until <see cref="WaitAll"/> returns. Every rank
+    /// starts the same sums, of the same lengths, in the same order.</summary>
+    void StartSum(float[] values);
+
+    /// <summary>Lets the sums started by <see cref="StartSum"/> progress without waiting for them (MPI moves a nonblocking
+    /// collective on only inside its calls).</summary>
+    void Progress();
+
+    /// <summary>Returns once every sum started by <see cref="StartSum"/> since the last call is complete.</summary>
+    void WaitAll();
+
     /// <summary>Replaces <paramref name="values"/> on every rank with those of rank <paramref name="root"/>.</summary>
     void Broadcast(Span<float> values, int root = 0);
 

@@ -28,6 +28,9 @@ internal sealed unsafe class MpiLibrary
         CommSize = (delegate* unmanaged<nint, int*, int>)Export(library, "MPI_Comm_size");
         Bcast = (delegate* unmanaged<void*, int, nint, int, nint, int>)Export(library, "MPI_Bcast");
         Allreduce = (delegate* unmanaged<void*, void*, int, nint, nint, nint, int>)Export(library, "MPI_Allreduce");
+        Iallreduce = (delegate* unmanaged<void*, void*, int, nint, nint, nint, nint*, int>)Export(library, "MPI_Iallreduce");
+        Testall = (delegate* unmanaged<int, nint*, int*, void*, int>)Export(library, "MPI_Testall");
+        Waitall = (delegate* unmanaged<int, nint*, void*, int>)Export(library, "MPI_Waitall");
         GatherValues = (delegate* unmanaged<void*, int, nint, void*, int, nint, int, nint, int>)Export(library, "MPI_Gather");
         BarrierCall = (delegate* unmanaged<nint, int>)Export(library, "MPI_Barrier");
         AbortCall = (delegate* unmanaged<nint, int, int>)Export(library, "MPI_Abort");
@@ -45,6 +48,10 @@ internal sealed unsafe class MpiLibrary
     public delegate* unmanaged<nint, int*, int> CommSize { get; }
     public delegate* unmanaged<void*, int, nint, int, nint, int> Bcast { get; }
     public delegate* unmanaged<void*, void*, int, nint, nint, nint, int> Allreduce { get; }
+    // An MPI_Request is a pointer in Open MPI (struct ompi_request_t*); statuses are not asked for (MPI_STATUSES_IGNORE, null).
+    public delegate* unmanaged<void*, void*, int, nint, nint, nint, nint*, int> Iallreduce { get; }
+    public delegate* unmanaged<int, nint*, int*, void*, int> Testall { get; }
+    public delegate* unmanaged<int, nint*, void*, int> Waitall { get; }
     public delegate* unmanaged<void*, int, nint, void*, int, nint, int, nint, int> GatherValues { get; }
     public delegate* unmanaged<nint, int> BarrierCall { get; }
     public delegate* unmanaged<nint, int, int> AbortCall { get; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Hebb.Distributed;
 
@@ -11,6 +12,10 @@ public sealed unsafe class MpiWorld : IProcessGroup, IDisposable
 {
     private static MpiWorld? started;
     private readonly MpiLibrary mpi;
+    // The sums started and not yet waited for: their requests, and the arrays pinned for them until they complete.
+    private nint[] requests = new nint[4];
+    private GCHandle[] pinned = new GCHandle[4];
+    private int pending;
 
     private MpiWorld(MpiLibrary mpi)
     {
@@ -51,6 +56,41 @@ public sealed unsafe class MpiWorld : IProcessGroup, IDisposable
         if (Size == 1) return;
         fixed (float* data = values)
             Check(mpi.Allreduce((void*)MpiLibrary.InPlace, data, values.Length, mpi.Float, mpi.Sum, mpi.CommWorld), "MPI_Allreduce");
+    }
+
+    /// <inheritdoc/>
+    public void StartSum(float[] values)
+    {
+        if (Size == 1) return;
+        if (pending == requests.Length)
+        {
+            Array.Resize(ref requests, 2 * pending);
+            Array.Resize(ref pinned, 2 * pending);
+        }
+        pinned[pending] = GCHandle.Alloc(values, GCHandleType.Pinned);
+        nint request;
+        Check(mpi.Iallreduce((void*)MpiLibrary.InPlace, (void*)pinned[pending].AddrOfPinnedObject(), values.Length, mpi.Float, mpi.Sum,
+            mpi.CommWorld, &request), "MPI_Iallreduce");
+        requests[pending++] = request;
+    }
+
+    /// <inheritdoc/>
+    public void Progress()
+    {
+        if (pending == 0) return;
+        int done;
+        fixed (nint* started = requests)
+            Check(mpi.Testall(pending, started, &done, null), "MPI_Testall");
+    }
+
+    /// <inheritdoc/>
+    public void WaitAll()
+    {
+        if (pending == 0) return;
+        fixed (nint* started = requests)
+            Check(mpi.Waitall(pending, started, null), "MPI_Waitall");
+        for (int i = 0; i < pending; i++) pinned[i].Free();
+        pending = 0;
     }
 
     /// <inheritdoc/>

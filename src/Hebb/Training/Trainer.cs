@@ -316,10 +316,11 @@ public sealed class Trainer
             // This rank's share of the global batch, then the gradients of every share averaged (plain SGD's update cannot be
             // fused into the backward pass: it needs the averaged gradient).
             var (start, count) = exchange.Share(indices.Length);
+            exchange.Begin(count, indices.Length);
             value = 0f;
-            if (count > 0) value = Gradients(data, indices.Slice(start, count));
+            if (count > 0) value = Gradients(data, indices.Slice(start, count), exchange.LayerDoneCallback);
             else Optimizer.ZeroGrad();
-            value = exchange.Average(count, indices.Length, value);
+            value = exchange.Finish(value);
         }
         else if (step is not null && Optimizer is Sgd { IsPlain: true } sgd)
         {
@@ -339,11 +340,11 @@ public sealed class Trainer
     }
 
     /// <summary>Sets every parameter's gradient to that of the mean loss over the samples at <paramref name="indices"/>
-    /// (in training mode) and returns the loss.</summary>
-    private float Gradients(Dataset data, ReadOnlySpan<int> indices)
+    /// (in training mode) and returns the loss; the fast step's backward pass calls <paramref name="layerDone"/> after each layer.</summary>
+    private float Gradients(Dataset data, ReadOnlySpan<int> indices, Action<int>? layerDone = null)
     {
         var batch = Buffers(data).Fill(data, indices);
-        if (step is not null) return step.Run(batch.Inputs.Data, batch.Rows, trainingLoss, batch.Targets);
+        if (step is not null) return step.Run(batch.Inputs.Data, batch.Rows, trainingLoss, batch.Targets, layerDone);
         Model.IsTraining = true;
         var lossTensor = trainingLoss.Apply(Model.Forward(batch.Inputs), batch.Targets);
         Optimizer.ZeroGrad();

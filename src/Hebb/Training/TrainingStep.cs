@@ -56,13 +56,18 @@ internal sealed class TrainingStep
         Run(inputs, labels.Length, TrainingLoss.SoftmaxCrossEntropy, new BatchTargets(labels, default));
 
     /// <summary>Sets every parameter's gradient to that of the mean <paramref name="loss"/> over the first
-    /// <paramref name="rows"/> rows of <paramref name="inputs"/>, in training mode, and returns the loss.</summary>
-    public float Run(float[] inputs, int rows, TrainingLoss loss, BatchTargets targets)
+    /// <paramref name="rows"/> rows of <paramref name="inputs"/>, in training mode, and returns the loss. The backward pass
+    /// calls <paramref name="layerDone"/> with each layer's index once that layer's gradients are complete, last layer
+    /// first (data-parallel training starts sending them then).</summary>
+    public float Run(float[] inputs, int rows, TrainingLoss loss, BatchTargets targets, Action<int>? layerDone = null)
     {
         float value = ForwardAndLoss(inputs, rows, loss, targets);
         foreach (var parameter in parameters) Array.Clear(parameter.Value.GradData());
         for (int i = kernels.Length - 1; i >= 0; i--)
+        {
             kernels[i].Backward(Input(i, inputs), rows, gradients[i], i == 0 ? null : gradients[i - 1], accumulateInput: false);
+            layerDone?.Invoke(i);
+        }
         return value;
     }
 
@@ -84,7 +89,7 @@ internal sealed class TrainingStep
     /// One step of <paramref name="optimizer"/> (one that <see cref="CanFuse"/>) on the mean <paramref name="loss"/> over
     /// the rows: each layer's parameters are updated right after its backward pass, while their gradients are still
     /// in cache, instead of in a pass over every parameter at the end. The layer below needs only the gradient with
-    /// respect to its output, computed before the update, so the numbers are those of <see cref="Run(float[], int, TrainingLoss, BatchTargets)"/> then
+    /// respect to its output, computed before the update, so the numbers are those of <see cref="Run(float[], int, TrainingLoss, BatchTargets, Action{int})"/> then
     /// <see cref="Optimizer.Step"/>. Returns the loss before the step.
     /// </summary>
     public float RunWithUpdate(float[] inputs, int rows, TrainingLoss loss, BatchTargets targets, Optimizer optimizer)
