@@ -16,7 +16,7 @@ round), so the machine's noise hits both alike, and the report gives each round'
 From rank 0's `--json` epoch lines it also reports the bytes each rank hands to the allreduces per step and the share
 of the timed epochs' training loops spent in the gradient exchange's MPI calls (starting, progressing, waiting: on
 one host mostly waiting for the other rank to finish its share). --wire-bytes-command names a program that prints a
-byte counter (tools/mpi-netns passes the veth's tx+rx counters): it runs before and after every distributed run, and
+byte counter (tools/mpi-netns passes the bytes rank 0's veth has sent): it runs before and after every distributed run, and
 the report gives the difference per training step (every step of every epoch, as the counter cannot tell them apart).
 
 Results go to bench/results/<date>_<time>_distributed.json and .md. Exit codes: 0 done, 1 a build or a run failed,
