@@ -14,22 +14,9 @@ public static class HebbCommandLine
         var context = new CommandContext(output, error);
         // A plain command named 'hebb' rather than a RootCommand, whose name (and so the help's 'Usage:' line) is
         // the executable's file name: Hebb.Cli under 'dotnet run', testhost under the tests.
-        var root = new Command("hebb", "Hebb: train, evaluate and run multilayer perceptrons in managed C#.")
-        {
-            new HelpOption(),
-            new VersionOption(),
-            TrainCommand.Create(context),
-            EvalCommand.Create(context),
-            PredictCommand.Create(context),
-            InfoCommand.Create(context),
-            ExportCommand.Create(context),
-            ImportCommand.Create(context),
-            PlotCommand.Create(context),
-            TuneCommand.Create(context),
-            ServeCommand.Create(context),
-            DemoCommand.Create(context),
-            MpiCheckCommand.Create(context),
-        };
+        var root = new Command("hebb", "Hebb: train, evaluate and run multilayer perceptrons in managed C#.") { new HelpOption(), new VersionOption() };
+        foreach (var (name, create) in Subcommands)
+            if (!NamesSubcommand(args) || args[0] == name) root.Subcommands.Add(create(context));
         root.Options.Add(verbose);
 
         var parsed = root.Parse(args);
@@ -49,6 +36,26 @@ public static class HebbCommandLine
             return exception is UsageException ? ExitCode.Usage : ExitCode.Failure;
         }
     }
+
+    /// <summary>The subcommands, each by the name its factory gives it (a test checks that the two agree). When the first
+    /// argument names one, only that one is built: the same parser for it, without building the others and their
+    /// options, which a one-shot command such as <c>hebb predict</c> would wait for at every start.</summary>
+    internal static readonly (string Name, Func<CommandContext, Command> Create)[] Subcommands =
+    [
+        ("train", TrainCommand.Create),
+        ("eval", EvalCommand.Create),
+        ("predict", PredictCommand.Create),
+        ("info", InfoCommand.Create),
+        ("export", ExportCommand.Create),
+        ("import", ImportCommand.Create),
+        ("plot", PlotCommand.Create),
+        ("tune", TuneCommand.Create),
+        ("serve", ServeCommand.Create),
+        ("demo", DemoCommand.Create),
+        ("mpi-check", MpiCheckCommand.Create),
+    ];
+
+    private static bool NamesSubcommand(string[] args) => args.Length > 0 && Subcommands.Any(subcommand => subcommand.Name == args[0]);
 
     // The parser's own words for 'hebb trian', and for 'hebb' alone, are "Required command was not provided.": name
     // the word that is no command, the command it is closest to, and the commands there are.

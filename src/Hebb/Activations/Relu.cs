@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Hebb.Activations;
 
@@ -16,7 +17,19 @@ public sealed class Relu : ElementwiseActivation
     public override float Derivative(float z) => z > 0f ? 1f : 0f;
 
     /// <inheritdoc/>
-    public override void Forward(ReadOnlySpan<float> z, Span<float> a, int rowLength) => TensorPrimitives.Max(z, 0f, a);
+    // A loop of our own rather than TensorPrimitives.Max, whose generic code cannot be compiled ahead of time (it is
+    // another assembly's generic, instantiated here): it cost a one-shot 'hebb predict' several milliseconds of JIT.
+    // Vector256.Max, like TensorPrimitives.Max, gives NaN for NaN and +0 for -0.
+    public override void Forward(ReadOnlySpan<float> z, Span<float> a, int rowLength)
+    {
+        if (a.Length < z.Length) throw new ArgumentException($"relu: {z.Length} inputs need as many outputs, found {a.Length}", nameof(a));
+        ref float input = ref MemoryMarshal.GetReference(z);
+        ref float output = ref MemoryMarshal.GetReference(a);
+        int i = 0;
+        for (; i + Vector256<float>.Count <= z.Length; i += Vector256<float>.Count)
+            Vector256.Max(Vector256.LoadUnsafe(ref input, (nuint)i), Vector256<float>.Zero).StoreUnsafe(ref output, (nuint)i);
+        for (; i < z.Length; i++) a[i] = MathF.Max(z[i], 0f);
+    }
 
     /// <summary>max(row + bias, 0) in one vectorised pass per row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Hebb.Cli;
 using Hebb.Tests.Serialization;
 using Hebb.Tests.Support;
 using Hebb.Tests.Training;
@@ -61,5 +62,24 @@ public sealed class CommandLineTests(ModelFileFixture saved, SmallMnistFolder da
         var errorNames = Regex.Match(error, "expected one of (.+), found").Groups[1].Value;
         Assert.Equal("relu, tanh, sigmoid, elu, leaky_relu", helpNames);
         Assert.Equal(helpNames, errorNames);
+    }
+
+    [Fact]
+    public void EachSubcommandIsListedUnderTheNameItsFactoryGivesIt()
+    {
+        var context = new CommandContext(TextWriter.Null, TextWriter.Null);
+        foreach (var (name, create) in HebbCommandLine.Subcommands)
+            Assert.Equal(name, create(context).Name);
+    }
+
+    [Fact]
+    public void ParseErrorInsideASubcommandIsTheSameWhenOnlyItIsBuilt()
+    {
+        // 'predict' first: only it is built; '--verbose' first: every command is, and the parser's words agree.
+        var alone = CliRun.Of("predict", "--modle", "x.safetensors");
+        var whole = CliRun.Of("--verbose", "predict", "--modle", "x.safetensors");
+        alone.AssertFailed(2, "--modle");
+        Assert.Equal(whole.ExitCode, alone.ExitCode);
+        Assert.Equal(whole.Error, alone.Error);
     }
 }
