@@ -18,14 +18,10 @@ internal sealed class TrainingStep
     private readonly float[][] gradients;
     private readonly Parameter[] parameters;
 
-    // Where each layer's parameters start in the model's (and so in an optimiser's) list of parameters.
-    private readonly int[] firstParameterOfLayer;
-
-    private TrainingStep(ForwardPass forward, Parameter[] parameters, int[] firstParameterOfLayer)
+    private TrainingStep(ForwardPass forward, Parameter[] parameters)
     {
         this.forward = forward;
         this.parameters = parameters;
-        this.firstParameterOfLayer = firstParameterOfLayer;
         kernels = forward.Kernels;
         gradients = kernels.Select(layer => new float[forward.MaxRows * layer.OutputWidth]).ToArray();
     }
@@ -37,9 +33,7 @@ internal sealed class TrainingStep
         if (forward is null) return null;
         var parameters = model.Parameters.ToArray();
         if (parameters.Any(parameter => !parameter.Value.RequiresGrad)) return null;
-        var firstParameterOfLayer = new int[model.Layers.Count + 1];
-        for (int i = 0; i < model.Layers.Count; i++) firstParameterOfLayer[i + 1] = firstParameterOfLayer[i] + model.Layers[i].Parameters.Count;
-        return new TrainingStep(forward, parameters, firstParameterOfLayer);
+        return new TrainingStep(forward, parameters);
     }
 
     /// <summary>Whether <paramref name="optimizer"/> can run inside <see cref="RunWithUpdate"/>: it updates this model's
@@ -87,22 +81,19 @@ internal sealed class TrainingStep
 
     /// <summary>
     /// One step of <paramref name="optimizer"/> (one that <see cref="CanFuse"/>) on the mean <paramref name="loss"/> over
-    /// the rows: each layer's parameters are updated right after its backward pass, while their gradients are still
-    /// in cache, instead of in a pass over every parameter at the end. The layer below needs only the gradient with
-    /// respect to its output, computed before the update, so the numbers are those of <see cref="Run(float[], int, TrainingLoss, BatchTargets, Action{int})"/> then
-    /// <see cref="Optimizer.Step"/>. Returns the loss before the step.
+    /// the rows: each layer's parameters are updated inside its backward pass, piece by piece as their gradients are
+    /// computed and while those are still in cache (<see cref="LayerKernels.BackwardWithUpdate"/>), instead of in a
+    /// pass over every parameter at the end. The layer below needs only the gradient with respect to its output,
+    /// computed before the update, so the numbers are those of
+    /// <see cref="Run(float[], int, TrainingLoss, BatchTargets, Action{int})"/> then <see cref="Optimizer.Step"/>. Returns the loss
+    /// before the step.
     /// </summary>
     public float RunWithUpdate(float[] inputs, int rows, TrainingLoss loss, BatchTargets targets, Optimizer optimizer)
     {
         float value = ForwardAndLoss(inputs, rows, loss, targets);
         optimizer.BeginFusedStep();
         for (int i = kernels.Length - 1; i >= 0; i--)
-        {
-            int first = firstParameterOfLayer[i], end = firstParameterOfLayer[i + 1];
-            for (int p = first; p < end; p++) Array.Clear(parameters[p].Value.GradData());
-            kernels[i].Backward(Input(i, inputs), rows, gradients[i], i == 0 ? null : gradients[i - 1], accumulateInput: false);
-            for (int p = first; p < end; p++) optimizer.UpdateParameter(p);
-        }
+            kernels[i].BackwardWithUpdate(Input(i, inputs), rows, gradients[i], i == 0 ? null : gradients[i - 1], optimizer);
         return value;
     }
 
