@@ -51,6 +51,7 @@ def parse_args():
     parser.add_argument("--mpirun-args", default="", help="more arguments for mpirun, one shell-quoted string (tools/mpi-netns: its hosts and transports)")
     parser.add_argument("--wire-bytes-command", help="a command that prints a byte counter of the network between the ranks")
     parser.add_argument("--label", default="one host", help="where the ranks ran, for the report (default: %(default)s)")
+    parser.add_argument("--cli", help="a hebb already published (ReadyToRun, Release) to run instead of building one")
     parser.add_argument("--lock", default="/work/bench.lock" if os.path.isdir("/work") else None,
                         help="a file to hold an exclusive flock on while measuring (default: %(default)s)")
     parser.add_argument("--quick", action="store_true", help="1 epoch, 1 round: checks that everything runs, measures nothing")
@@ -176,7 +177,7 @@ def main():
             return 2
     build = tempfile.mkdtemp(prefix="hebb-distributed-")
     try:
-        cli = publish("src/Hebb.Cli", os.path.join(build, "cli"))
+        cli = os.path.abspath(args.cli) if args.cli else publish("src/Hebb.Cli", os.path.join(build, "cli"))
         if args.lock:
             # Held until this process ends; not while building, which would keep the other benchmarks waiting longer.
             lock = open(args.lock, "a")
