@@ -23,6 +23,26 @@ KERNELS = [
 ]
 
 
+def step(vector, rows, vectors, lanes, second):
+    """One step of k: the B vectors, then each row's broadcast of A and its multiply-adds; the second step of a
+    trip reads one stride further on."""
+    portable = vector == "Vector"
+    load = f"{vector}.LoadUnsafe"
+    fma = f"{vector}.FusedMultiplyAdd"
+    broadcast = "new Vector<float>" if portable else f"{vector}.Create"
+    suffix = "s" if second else ""
+    lines = []
+    for v in range(vectors):
+        lane = f"{v} * Vector<float>.Count" if portable else f"{v * lanes}"
+        at = (f"bStride + {lane}" if v else "bStride") if second else (lane if v else "")
+        lines.append(f"            var b{v}{suffix} = {load}(ref b{f', (nuint)({at})' if at else ''});")
+    for r in range(rows):
+        at = " + ".join(x for x in (("aStride" if second else ""), (f"{r} * aRowStride" if r else "")) if x)
+        lines.append(f"            var a{r}{suffix} = {broadcast}({f'Unsafe.Add(ref a, {at})' if at else 'a'});")
+        lines.append("            " + " ".join(f"c{r}{v} = {fma}(a{r}{suffix}, b{v}{suffix}, c{r}{v});" for v in range(vectors)))
+    return lines
+
+
 def method(name, vector, rows, vectors, lanes):
     portable = vector == "Vector"
     element = f"{vector}<float>"
@@ -51,13 +71,13 @@ def method(name, vector, rows, vectors, lanes):
         "    {",
     ] + prefetch + [
         f"        {element} " + ", ".join(f"{x} = {element}.Zero" for x in accumulators) + ";",
-        "        for (int p = 0; p < depth; p++)", "        {"]
-    for v in range(vectors):
-        lines.append(f"            var b{v} = {load}(ref b{offset(v)});")
-    for r in range(rows):
-        lines.append(f"            var a{r} = {broadcast}({'a' if r == 0 else f'Unsafe.Add(ref a, {r} * aRowStride)'});")
-        lines.append("            " + " ".join(f"c{r}{v} = {fma}(a{r}, b{v}, c{r}{v});" for v in range(vectors)))
-    lines += ["            a = ref Unsafe.Add(ref a, aStride);", "            b = ref Unsafe.Add(ref b, bStride);", "        }",
+        # Two steps of k per trip round the loop: half the loop's own instructions beside the multiply-adds.
+        "        for (; depth >= 2; depth -= 2)", "        {"]
+    lines += step(vector, rows, vectors, lanes, second=False) + step(vector, rows, vectors, lanes, second=True)
+    lines += ["            a = ref Unsafe.Add(ref a, 2 * aStride);", "            b = ref Unsafe.Add(ref b, 2 * bStride);", "        }",
+              "        if (depth == 1)", "        {"]
+    lines += step(vector, rows, vectors, lanes, second=False)
+    lines += ["        }",
               "        if (loadC)", "        {"]
     for r in range(rows):
         lines.append("            " + row_ref(r, "row"))

@@ -29,10 +29,10 @@ internal readonly struct Avx2MicroKernel : IMicroKernel
         Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 5 * ldc)));
         Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 5 * ldc + 15)));
         Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c40 = Vector256<float>.Zero, c41 = Vector256<float>.Zero, c50 = Vector256<float>.Zero, c51 = Vector256<float>.Zero;
-        for (int p = 0; p < depth; p++)
+        for (; depth >= 2; depth -= 2)
         {
             var b0 = Vector256.LoadUnsafe(ref b);
-            var b1 = Vector256.LoadUnsafe(ref b, 8);
+            var b1 = Vector256.LoadUnsafe(ref b, (nuint)(8));
             var a0 = Vector256.Create(a);
             c00 = Vector256.FusedMultiplyAdd(a0, b0, c00); c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
             var a1 = Vector256.Create(Unsafe.Add(ref a, 1 * aRowStride));
@@ -45,8 +45,39 @@ internal readonly struct Avx2MicroKernel : IMicroKernel
             c40 = Vector256.FusedMultiplyAdd(a4, b0, c40); c41 = Vector256.FusedMultiplyAdd(a4, b1, c41);
             var a5 = Vector256.Create(Unsafe.Add(ref a, 5 * aRowStride));
             c50 = Vector256.FusedMultiplyAdd(a5, b0, c50); c51 = Vector256.FusedMultiplyAdd(a5, b1, c51);
-            a = ref Unsafe.Add(ref a, aStride);
-            b = ref Unsafe.Add(ref b, bStride);
+            var b0s = Vector256.LoadUnsafe(ref b, (nuint)(bStride));
+            var b1s = Vector256.LoadUnsafe(ref b, (nuint)(bStride + 8));
+            var a0s = Vector256.Create(Unsafe.Add(ref a, aStride));
+            c00 = Vector256.FusedMultiplyAdd(a0s, b0s, c00); c01 = Vector256.FusedMultiplyAdd(a0s, b1s, c01);
+            var a1s = Vector256.Create(Unsafe.Add(ref a, aStride + 1 * aRowStride));
+            c10 = Vector256.FusedMultiplyAdd(a1s, b0s, c10); c11 = Vector256.FusedMultiplyAdd(a1s, b1s, c11);
+            var a2s = Vector256.Create(Unsafe.Add(ref a, aStride + 2 * aRowStride));
+            c20 = Vector256.FusedMultiplyAdd(a2s, b0s, c20); c21 = Vector256.FusedMultiplyAdd(a2s, b1s, c21);
+            var a3s = Vector256.Create(Unsafe.Add(ref a, aStride + 3 * aRowStride));
+            c30 = Vector256.FusedMultiplyAdd(a3s, b0s, c30); c31 = Vector256.FusedMultiplyAdd(a3s, b1s, c31);
+            var a4s = Vector256.Create(Unsafe.Add(ref a, aStride + 4 * aRowStride));
+            c40 = Vector256.FusedMultiplyAdd(a4s, b0s, c40); c41 = Vector256.FusedMultiplyAdd(a4s, b1s, c41);
+            var a5s = Vector256.Create(Unsafe.Add(ref a, aStride + 5 * aRowStride));
+            c50 = Vector256.FusedMultiplyAdd(a5s, b0s, c50); c51 = Vector256.FusedMultiplyAdd(a5s, b1s, c51);
+            a = ref Unsafe.Add(ref a, 2 * aStride);
+            b = ref Unsafe.Add(ref b, 2 * bStride);
+        }
+        if (depth == 1)
+        {
+            var b0 = Vector256.LoadUnsafe(ref b);
+            var b1 = Vector256.LoadUnsafe(ref b, (nuint)(8));
+            var a0 = Vector256.Create(a);
+            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00); c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+            var a1 = Vector256.Create(Unsafe.Add(ref a, 1 * aRowStride));
+            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10); c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+            var a2 = Vector256.Create(Unsafe.Add(ref a, 2 * aRowStride));
+            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20); c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
+            var a3 = Vector256.Create(Unsafe.Add(ref a, 3 * aRowStride));
+            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30); c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
+            var a4 = Vector256.Create(Unsafe.Add(ref a, 4 * aRowStride));
+            c40 = Vector256.FusedMultiplyAdd(a4, b0, c40); c41 = Vector256.FusedMultiplyAdd(a4, b1, c41);
+            var a5 = Vector256.Create(Unsafe.Add(ref a, 5 * aRowStride));
+            c50 = Vector256.FusedMultiplyAdd(a5, b0, c50); c51 = Vector256.FusedMultiplyAdd(a5, b1, c51);
         }
         if (loadC)
         {
@@ -93,7 +124,7 @@ internal readonly struct Avx2MicroKernel : IMicroKernel
         Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 5 * ldc)));
         Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 5 * ldc + 7)));
         Vector256<float> c00 = Vector256<float>.Zero, c10 = Vector256<float>.Zero, c20 = Vector256<float>.Zero, c30 = Vector256<float>.Zero, c40 = Vector256<float>.Zero, c50 = Vector256<float>.Zero;
-        for (int p = 0; p < depth; p++)
+        for (; depth >= 2; depth -= 2)
         {
             var b0 = Vector256.LoadUnsafe(ref b);
             var a0 = Vector256.Create(a);
@@ -108,8 +139,37 @@ internal readonly struct Avx2MicroKernel : IMicroKernel
             c40 = Vector256.FusedMultiplyAdd(a4, b0, c40);
             var a5 = Vector256.Create(Unsafe.Add(ref a, 5 * aRowStride));
             c50 = Vector256.FusedMultiplyAdd(a5, b0, c50);
-            a = ref Unsafe.Add(ref a, aStride);
-            b = ref Unsafe.Add(ref b, bStride);
+            var b0s = Vector256.LoadUnsafe(ref b, (nuint)(bStride));
+            var a0s = Vector256.Create(Unsafe.Add(ref a, aStride));
+            c00 = Vector256.FusedMultiplyAdd(a0s, b0s, c00);
+            var a1s = Vector256.Create(Unsafe.Add(ref a, aStride + 1 * aRowStride));
+            c10 = Vector256.FusedMultiplyAdd(a1s, b0s, c10);
+            var a2s = Vector256.Create(Unsafe.Add(ref a, aStride + 2 * aRowStride));
+            c20 = Vector256.FusedMultiplyAdd(a2s, b0s, c20);
+            var a3s = Vector256.Create(Unsafe.Add(ref a, aStride + 3 * aRowStride));
+            c30 = Vector256.FusedMultiplyAdd(a3s, b0s, c30);
+            var a4s = Vector256.Create(Unsafe.Add(ref a, aStride + 4 * aRowStride));
+            c40 = Vector256.FusedMultiplyAdd(a4s, b0s, c40);
+            var a5s = Vector256.Create(Unsafe.Add(ref a, aStride + 5 * aRowStride));
+            c50 = Vector256.FusedMultiplyAdd(a5s, b0s, c50);
+            a = ref Unsafe.Add(ref a, 2 * aStride);
+            b = ref Unsafe.Add(ref b, 2 * bStride);
+        }
+        if (depth == 1)
+        {
+            var b0 = Vector256.LoadUnsafe(ref b);
+            var a0 = Vector256.Create(a);
+            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+            var a1 = Vector256.Create(Unsafe.Add(ref a, 1 * aRowStride));
+            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+            var a2 = Vector256.Create(Unsafe.Add(ref a, 2 * aRowStride));
+            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+            var a3 = Vector256.Create(Unsafe.Add(ref a, 3 * aRowStride));
+            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+            var a4 = Vector256.Create(Unsafe.Add(ref a, 4 * aRowStride));
+            c40 = Vector256.FusedMultiplyAdd(a4, b0, c40);
+            var a5 = Vector256.Create(Unsafe.Add(ref a, 5 * aRowStride));
+            c50 = Vector256.FusedMultiplyAdd(a5, b0, c50);
         }
         if (loadC)
         {

@@ -37,10 +37,10 @@ internal readonly struct Avx512MicroKernel : IMicroKernel
         Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 9 * ldc)));
         Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 9 * ldc + 31)));
         Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c40 = Vector512<float>.Zero, c41 = Vector512<float>.Zero, c50 = Vector512<float>.Zero, c51 = Vector512<float>.Zero, c60 = Vector512<float>.Zero, c61 = Vector512<float>.Zero, c70 = Vector512<float>.Zero, c71 = Vector512<float>.Zero, c80 = Vector512<float>.Zero, c81 = Vector512<float>.Zero, c90 = Vector512<float>.Zero, c91 = Vector512<float>.Zero;
-        for (int p = 0; p < depth; p++)
+        for (; depth >= 2; depth -= 2)
         {
             var b0 = Vector512.LoadUnsafe(ref b);
-            var b1 = Vector512.LoadUnsafe(ref b, 16);
+            var b1 = Vector512.LoadUnsafe(ref b, (nuint)(16));
             var a0 = Vector512.Create(a);
             c00 = Vector512.FusedMultiplyAdd(a0, b0, c00); c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
             var a1 = Vector512.Create(Unsafe.Add(ref a, 1 * aRowStride));
@@ -61,8 +61,55 @@ internal readonly struct Avx512MicroKernel : IMicroKernel
             c80 = Vector512.FusedMultiplyAdd(a8, b0, c80); c81 = Vector512.FusedMultiplyAdd(a8, b1, c81);
             var a9 = Vector512.Create(Unsafe.Add(ref a, 9 * aRowStride));
             c90 = Vector512.FusedMultiplyAdd(a9, b0, c90); c91 = Vector512.FusedMultiplyAdd(a9, b1, c91);
-            a = ref Unsafe.Add(ref a, aStride);
-            b = ref Unsafe.Add(ref b, bStride);
+            var b0s = Vector512.LoadUnsafe(ref b, (nuint)(bStride));
+            var b1s = Vector512.LoadUnsafe(ref b, (nuint)(bStride + 16));
+            var a0s = Vector512.Create(Unsafe.Add(ref a, aStride));
+            c00 = Vector512.FusedMultiplyAdd(a0s, b0s, c00); c01 = Vector512.FusedMultiplyAdd(a0s, b1s, c01);
+            var a1s = Vector512.Create(Unsafe.Add(ref a, aStride + 1 * aRowStride));
+            c10 = Vector512.FusedMultiplyAdd(a1s, b0s, c10); c11 = Vector512.FusedMultiplyAdd(a1s, b1s, c11);
+            var a2s = Vector512.Create(Unsafe.Add(ref a, aStride + 2 * aRowStride));
+            c20 = Vector512.FusedMultiplyAdd(a2s, b0s, c20); c21 = Vector512.FusedMultiplyAdd(a2s, b1s, c21);
+            var a3s = Vector512.Create(Unsafe.Add(ref a, aStride + 3 * aRowStride));
+            c30 = Vector512.FusedMultiplyAdd(a3s, b0s, c30); c31 = Vector512.FusedMultiplyAdd(a3s, b1s, c31);
+            var a4s = Vector512.Create(Unsafe.Add(ref a, aStride + 4 * aRowStride));
+            c40 = Vector512.FusedMultiplyAdd(a4s, b0s, c40); c41 = Vector512.FusedMultiplyAdd(a4s, b1s, c41);
+            var a5s = Vector512.Create(Unsafe.Add(ref a, aStride + 5 * aRowStride));
+            c50 = Vector512.FusedMultiplyAdd(a5s, b0s, c50); c51 = Vector512.FusedMultiplyAdd(a5s, b1s, c51);
+            var a6s = Vector512.Create(Unsafe.Add(ref a, aStride + 6 * aRowStride));
+            c60 = Vector512.FusedMultiplyAdd(a6s, b0s, c60); c61 = Vector512.FusedMultiplyAdd(a6s, b1s, c61);
+            var a7s = Vector512.Create(Unsafe.Add(ref a, aStride + 7 * aRowStride));
+            c70 = Vector512.FusedMultiplyAdd(a7s, b0s, c70); c71 = Vector512.FusedMultiplyAdd(a7s, b1s, c71);
+            var a8s = Vector512.Create(Unsafe.Add(ref a, aStride + 8 * aRowStride));
+            c80 = Vector512.FusedMultiplyAdd(a8s, b0s, c80); c81 = Vector512.FusedMultiplyAdd(a8s, b1s, c81);
+            var a9s = Vector512.Create(Unsafe.Add(ref a, aStride + 9 * aRowStride));
+            c90 = Vector512.FusedMultiplyAdd(a9s, b0s, c90); c91 = Vector512.FusedMultiplyAdd(a9s, b1s, c91);
+            a = ref Unsafe.Add(ref a, 2 * aStride);
+            b = ref Unsafe.Add(ref b, 2 * bStride);
+        }
+        if (depth == 1)
+        {
+            var b0 = Vector512.LoadUnsafe(ref b);
+            var b1 = Vector512.LoadUnsafe(ref b, (nuint)(16));
+            var a0 = Vector512.Create(a);
+            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00); c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+            var a1 = Vector512.Create(Unsafe.Add(ref a, 1 * aRowStride));
+            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10); c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+            var a2 = Vector512.Create(Unsafe.Add(ref a, 2 * aRowStride));
+            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20); c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+            var a3 = Vector512.Create(Unsafe.Add(ref a, 3 * aRowStride));
+            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30); c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+            var a4 = Vector512.Create(Unsafe.Add(ref a, 4 * aRowStride));
+            c40 = Vector512.FusedMultiplyAdd(a4, b0, c40); c41 = Vector512.FusedMultiplyAdd(a4, b1, c41);
+            var a5 = Vector512.Create(Unsafe.Add(ref a, 5 * aRowStride));
+            c50 = Vector512.FusedMultiplyAdd(a5, b0, c50); c51 = Vector512.FusedMultiplyAdd(a5, b1, c51);
+            var a6 = Vector512.Create(Unsafe.Add(ref a, 6 * aRowStride));
+            c60 = Vector512.FusedMultiplyAdd(a6, b0, c60); c61 = Vector512.FusedMultiplyAdd(a6, b1, c61);
+            var a7 = Vector512.Create(Unsafe.Add(ref a, 7 * aRowStride));
+            c70 = Vector512.FusedMultiplyAdd(a7, b0, c70); c71 = Vector512.FusedMultiplyAdd(a7, b1, c71);
+            var a8 = Vector512.Create(Unsafe.Add(ref a, 8 * aRowStride));
+            c80 = Vector512.FusedMultiplyAdd(a8, b0, c80); c81 = Vector512.FusedMultiplyAdd(a8, b1, c81);
+            var a9 = Vector512.Create(Unsafe.Add(ref a, 9 * aRowStride));
+            c90 = Vector512.FusedMultiplyAdd(a9, b0, c90); c91 = Vector512.FusedMultiplyAdd(a9, b1, c91);
         }
         if (loadC)
         {
@@ -133,7 +180,7 @@ internal readonly struct Avx512MicroKernel : IMicroKernel
         Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 9 * ldc)));
         Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 9 * ldc + 15)));
         Vector512<float> c00 = Vector512<float>.Zero, c10 = Vector512<float>.Zero, c20 = Vector512<float>.Zero, c30 = Vector512<float>.Zero, c40 = Vector512<float>.Zero, c50 = Vector512<float>.Zero, c60 = Vector512<float>.Zero, c70 = Vector512<float>.Zero, c80 = Vector512<float>.Zero, c90 = Vector512<float>.Zero;
-        for (int p = 0; p < depth; p++)
+        for (; depth >= 2; depth -= 2)
         {
             var b0 = Vector512.LoadUnsafe(ref b);
             var a0 = Vector512.Create(a);
@@ -156,8 +203,53 @@ internal readonly struct Avx512MicroKernel : IMicroKernel
             c80 = Vector512.FusedMultiplyAdd(a8, b0, c80);
             var a9 = Vector512.Create(Unsafe.Add(ref a, 9 * aRowStride));
             c90 = Vector512.FusedMultiplyAdd(a9, b0, c90);
-            a = ref Unsafe.Add(ref a, aStride);
-            b = ref Unsafe.Add(ref b, bStride);
+            var b0s = Vector512.LoadUnsafe(ref b, (nuint)(bStride));
+            var a0s = Vector512.Create(Unsafe.Add(ref a, aStride));
+            c00 = Vector512.FusedMultiplyAdd(a0s, b0s, c00);
+            var a1s = Vector512.Create(Unsafe.Add(ref a, aStride + 1 * aRowStride));
+            c10 = Vector512.FusedMultiplyAdd(a1s, b0s, c10);
+            var a2s = Vector512.Create(Unsafe.Add(ref a, aStride + 2 * aRowStride));
+            c20 = Vector512.FusedMultiplyAdd(a2s, b0s, c20);
+            var a3s = Vector512.Create(Unsafe.Add(ref a, aStride + 3 * aRowStride));
+            c30 = Vector512.FusedMultiplyAdd(a3s, b0s, c30);
+            var a4s = Vector512.Create(Unsafe.Add(ref a, aStride + 4 * aRowStride));
+            c40 = Vector512.FusedMultiplyAdd(a4s, b0s, c40);
+            var a5s = Vector512.Create(Unsafe.Add(ref a, aStride + 5 * aRowStride));
+            c50 = Vector512.FusedMultiplyAdd(a5s, b0s, c50);
+            var a6s = Vector512.Create(Unsafe.Add(ref a, aStride + 6 * aRowStride));
+            c60 = Vector512.FusedMultiplyAdd(a6s, b0s, c60);
+            var a7s = Vector512.Create(Unsafe.Add(ref a, aStride + 7 * aRowStride));
+            c70 = Vector512.FusedMultiplyAdd(a7s, b0s, c70);
+            var a8s = Vector512.Create(Unsafe.Add(ref a, aStride + 8 * aRowStride));
+            c80 = Vector512.FusedMultiplyAdd(a8s, b0s, c80);
+            var a9s = Vector512.Create(Unsafe.Add(ref a, aStride + 9 * aRowStride));
+            c90 = Vector512.FusedMultiplyAdd(a9s, b0s, c90);
+            a = ref Unsafe.Add(ref a, 2 * aStride);
+            b = ref Unsafe.Add(ref b, 2 * bStride);
+        }
+        if (depth == 1)
+        {
+            var b0 = Vector512.LoadUnsafe(ref b);
+            var a0 = Vector512.Create(a);
+            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+            var a1 = Vector512.Create(Unsafe.Add(ref a, 1 * aRowStride));
+            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+            var a2 = Vector512.Create(Unsafe.Add(ref a, 2 * aRowStride));
+            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+            var a3 = Vector512.Create(Unsafe.Add(ref a, 3 * aRowStride));
+            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+            var a4 = Vector512.Create(Unsafe.Add(ref a, 4 * aRowStride));
+            c40 = Vector512.FusedMultiplyAdd(a4, b0, c40);
+            var a5 = Vector512.Create(Unsafe.Add(ref a, 5 * aRowStride));
+            c50 = Vector512.FusedMultiplyAdd(a5, b0, c50);
+            var a6 = Vector512.Create(Unsafe.Add(ref a, 6 * aRowStride));
+            c60 = Vector512.FusedMultiplyAdd(a6, b0, c60);
+            var a7 = Vector512.Create(Unsafe.Add(ref a, 7 * aRowStride));
+            c70 = Vector512.FusedMultiplyAdd(a7, b0, c70);
+            var a8 = Vector512.Create(Unsafe.Add(ref a, 8 * aRowStride));
+            c80 = Vector512.FusedMultiplyAdd(a8, b0, c80);
+            var a9 = Vector512.Create(Unsafe.Add(ref a, 9 * aRowStride));
+            c90 = Vector512.FusedMultiplyAdd(a9, b0, c90);
         }
         if (loadC)
         {

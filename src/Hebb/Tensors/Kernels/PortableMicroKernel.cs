@@ -16,7 +16,7 @@ internal readonly struct PortableMicroKernel : IMicroKernel
     public static void Multiply(int depth, ref float a, int aStride, int aRowStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
     {
         Vector<float> c00 = Vector<float>.Zero, c01 = Vector<float>.Zero, c10 = Vector<float>.Zero, c11 = Vector<float>.Zero, c20 = Vector<float>.Zero, c21 = Vector<float>.Zero, c30 = Vector<float>.Zero, c31 = Vector<float>.Zero;
-        for (int p = 0; p < depth; p++)
+        for (; depth >= 2; depth -= 2)
         {
             var b0 = Vector.LoadUnsafe(ref b);
             var b1 = Vector.LoadUnsafe(ref b, (nuint)(1 * Vector<float>.Count));
@@ -28,8 +28,31 @@ internal readonly struct PortableMicroKernel : IMicroKernel
             c20 = Vector.FusedMultiplyAdd(a2, b0, c20); c21 = Vector.FusedMultiplyAdd(a2, b1, c21);
             var a3 = new Vector<float>(Unsafe.Add(ref a, 3 * aRowStride));
             c30 = Vector.FusedMultiplyAdd(a3, b0, c30); c31 = Vector.FusedMultiplyAdd(a3, b1, c31);
-            a = ref Unsafe.Add(ref a, aStride);
-            b = ref Unsafe.Add(ref b, bStride);
+            var b0s = Vector.LoadUnsafe(ref b, (nuint)(bStride));
+            var b1s = Vector.LoadUnsafe(ref b, (nuint)(bStride + 1 * Vector<float>.Count));
+            var a0s = new Vector<float>(Unsafe.Add(ref a, aStride));
+            c00 = Vector.FusedMultiplyAdd(a0s, b0s, c00); c01 = Vector.FusedMultiplyAdd(a0s, b1s, c01);
+            var a1s = new Vector<float>(Unsafe.Add(ref a, aStride + 1 * aRowStride));
+            c10 = Vector.FusedMultiplyAdd(a1s, b0s, c10); c11 = Vector.FusedMultiplyAdd(a1s, b1s, c11);
+            var a2s = new Vector<float>(Unsafe.Add(ref a, aStride + 2 * aRowStride));
+            c20 = Vector.FusedMultiplyAdd(a2s, b0s, c20); c21 = Vector.FusedMultiplyAdd(a2s, b1s, c21);
+            var a3s = new Vector<float>(Unsafe.Add(ref a, aStride + 3 * aRowStride));
+            c30 = Vector.FusedMultiplyAdd(a3s, b0s, c30); c31 = Vector.FusedMultiplyAdd(a3s, b1s, c31);
+            a = ref Unsafe.Add(ref a, 2 * aStride);
+            b = ref Unsafe.Add(ref b, 2 * bStride);
+        }
+        if (depth == 1)
+        {
+            var b0 = Vector.LoadUnsafe(ref b);
+            var b1 = Vector.LoadUnsafe(ref b, (nuint)(1 * Vector<float>.Count));
+            var a0 = new Vector<float>(a);
+            c00 = Vector.FusedMultiplyAdd(a0, b0, c00); c01 = Vector.FusedMultiplyAdd(a0, b1, c01);
+            var a1 = new Vector<float>(Unsafe.Add(ref a, 1 * aRowStride));
+            c10 = Vector.FusedMultiplyAdd(a1, b0, c10); c11 = Vector.FusedMultiplyAdd(a1, b1, c11);
+            var a2 = new Vector<float>(Unsafe.Add(ref a, 2 * aRowStride));
+            c20 = Vector.FusedMultiplyAdd(a2, b0, c20); c21 = Vector.FusedMultiplyAdd(a2, b1, c21);
+            var a3 = new Vector<float>(Unsafe.Add(ref a, 3 * aRowStride));
+            c30 = Vector.FusedMultiplyAdd(a3, b0, c30); c31 = Vector.FusedMultiplyAdd(a3, b1, c31);
         }
         if (loadC)
         {
@@ -56,7 +79,7 @@ internal readonly struct PortableMicroKernel : IMicroKernel
     public static void MultiplyNarrow(int depth, ref float a, int aStride, int aRowStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
     {
         Vector<float> c00 = Vector<float>.Zero, c10 = Vector<float>.Zero, c20 = Vector<float>.Zero, c30 = Vector<float>.Zero;
-        for (int p = 0; p < depth; p++)
+        for (; depth >= 2; depth -= 2)
         {
             var b0 = Vector.LoadUnsafe(ref b);
             var a0 = new Vector<float>(a);
@@ -67,8 +90,29 @@ internal readonly struct PortableMicroKernel : IMicroKernel
             c20 = Vector.FusedMultiplyAdd(a2, b0, c20);
             var a3 = new Vector<float>(Unsafe.Add(ref a, 3 * aRowStride));
             c30 = Vector.FusedMultiplyAdd(a3, b0, c30);
-            a = ref Unsafe.Add(ref a, aStride);
-            b = ref Unsafe.Add(ref b, bStride);
+            var b0s = Vector.LoadUnsafe(ref b, (nuint)(bStride));
+            var a0s = new Vector<float>(Unsafe.Add(ref a, aStride));
+            c00 = Vector.FusedMultiplyAdd(a0s, b0s, c00);
+            var a1s = new Vector<float>(Unsafe.Add(ref a, aStride + 1 * aRowStride));
+            c10 = Vector.FusedMultiplyAdd(a1s, b0s, c10);
+            var a2s = new Vector<float>(Unsafe.Add(ref a, aStride + 2 * aRowStride));
+            c20 = Vector.FusedMultiplyAdd(a2s, b0s, c20);
+            var a3s = new Vector<float>(Unsafe.Add(ref a, aStride + 3 * aRowStride));
+            c30 = Vector.FusedMultiplyAdd(a3s, b0s, c30);
+            a = ref Unsafe.Add(ref a, 2 * aStride);
+            b = ref Unsafe.Add(ref b, 2 * bStride);
+        }
+        if (depth == 1)
+        {
+            var b0 = Vector.LoadUnsafe(ref b);
+            var a0 = new Vector<float>(a);
+            c00 = Vector.FusedMultiplyAdd(a0, b0, c00);
+            var a1 = new Vector<float>(Unsafe.Add(ref a, 1 * aRowStride));
+            c10 = Vector.FusedMultiplyAdd(a1, b0, c10);
+            var a2 = new Vector<float>(Unsafe.Add(ref a, 2 * aRowStride));
+            c20 = Vector.FusedMultiplyAdd(a2, b0, c20);
+            var a3 = new Vector<float>(Unsafe.Add(ref a, 3 * aRowStride));
+            c30 = Vector.FusedMultiplyAdd(a3, b0, c30);
         }
         if (loadC)
         {
