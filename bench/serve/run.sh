@@ -27,6 +27,10 @@ export HEBB_BODY="$work/body.json"
 
 "${hebb[@]}" serve "$work/model.safetensors" --port 18081 & pids+=($!)
 dotnet bench/OnnxServe/bin/Release/net10.0/OnnxServe.dll "$work/model.onnx" 18082 & pids+=($!)
+declare -A server_pid=([18081]=${pids[0]} [18082]=${pids[1]})
+# A server's CPU time so far (user + system, in clock ticks): beside requests/s, which other work on the machine
+# moves, the CPU a server spends per request is a steadier measure of its cost.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 for port in 18081 18082; do
   for _ in $(seq 50); do curl -sf -o /dev/null -X POST -H 'Content-Type: application/json' --data-binary @"$HEBB_BODY" "http://127.0.0.1:$port/v1/predict" && break; sleep 0.2; done
 done
@@ -34,7 +38,7 @@ done
 stamp=$(date -u +%Y-%m-%d_%H%M)
 out="bench/results/${stamp}_serve.md"
 {
-  echo "# hebb serve beside ONNX Runtime per request ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, commit $(git rev-parse --short HEAD))"
+  echo "# hebb serve beside ONNX Runtime per request ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, commit $(git rev-parse --short HEAD), load average $(cut -d' ' -f1-3 /proc/loadavg))"
   echo
   echo "wrk $(wrk -v 2>&1 | head -1 | cut -d' ' -f2), one test digit per POST, ${seconds} s per run after a 5 s warm-up; bench/serve/run.sh"
   for run in "32 connections:-t2 -c32" "1 connection (lone requests):-t1 -c1"; do
@@ -46,8 +50,14 @@ out="bench/results/${stamp}_serve.md"
       echo "## $name, $title"
       echo
       echo '```'
-      wrk $load -d"${seconds}s" --latency -s bench/serve/post.lua "http://127.0.0.1:$port/v1/predict"
+      before=$(cpu_ticks "${server_pid[$port]}")
+      result=$(wrk $load -d"${seconds}s" --latency -s bench/serve/post.lua "http://127.0.0.1:$port/v1/predict")
+      after=$(cpu_ticks "${server_pid[$port]}")
+      echo "$result"
       echo '```'
+      requests=$(echo "$result" | awk '/requests in/ {print $1}')
+      echo
+      echo "Server CPU: $(( (after - before) * 1000000 / $(getconf CLK_TCK) / requests )) µs per request (user + system); load average $(cut -d' ' -f1-3 /proc/loadavg)"
     done
   done
 } | tee "$out"
