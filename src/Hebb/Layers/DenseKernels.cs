@@ -1,4 +1,3 @@
-using Hebb.Optimizers;
 using Hebb.Tensors.Kernels;
 
 namespace Hebb.Layers;
@@ -10,15 +9,7 @@ namespace Hebb.Layers;
 /// </summary>
 internal sealed class DenseKernels(Dense layer, int maxRows) : LayerKernels(layer.Inputs, layer.Outputs, maxRows)
 {
-    // dL/dW is computed and handed to the optimiser this many values at a time (whole rows of W): 256 KiB, which
-    // stays in a 512 KiB L2 while the optimiser passes over it with the weights and its buffers. The note's first
-    // layer (784 × 300) takes 4 pieces of 196 rows, the others one.
-    private const int UpdatePieceValues = 65536;
-
     private readonly float[] output = new float[maxRows * layer.Outputs];
-    private readonly int pieceRows = PieceRows(layer.Inputs, layer.Outputs);
-    // The columns of the input that make one piece of dL/dW = xᵀ·dz, side by side (only for a layer of more than one piece).
-    private float[]? inputColumns;
 
     protected override Parameter[] Parameters { get; } = [.. layer.Parameters];
 
@@ -70,48 +61,6 @@ internal sealed class DenseKernels(Dense layer, int maxRows) : LayerKernels(laye
         TensorPrimitives.Multiply(step, -learningRate, step);
         AddWeightProduct(input, rows, outputGradient, layer.Weights.Data);
         AddRowSums(rows, outputGradient, layer.Biases.Data);
-    }
-
-    /// <summary>
-    /// Back-propagates as <see cref="Backward"/>, writing dL/dx, and hands dL/dW to <paramref name="step"/> a few
-    /// hundred rows at a time, each piece computed (into the start of the gradient's buffer, over and over) just before
-    /// the optimiser reads it: dL/dW never goes whole through memory, and its buffer needs no clearing.
-    /// </summary>
-    internal override void BackwardWithUpdate(float[] input, int rows, float[] outputGradient, float[]? inputGradient, IParameterStep step)
-    {
-        ActivationBackward(rows, outputGradient);
-        // dx needs the weights as they were, before the update.
-        if (inputGradient is not null)
-            Gemm.Product(MatrixLayout.ABt, outputGradient, layer.Weights.Data, inputGradient, rows, layer.Outputs, layer.Inputs, accumulate: false);
-        int inputs = layer.Inputs, outputs = layer.Outputs;
-        var weightGradient = layer.Weights.GradData();
-        for (int first = 0; first < inputs; first += pieceRows)
-        {
-            int count = Math.Min(pieceRows, inputs - first);
-            var columns = count == inputs ? input : InputColumns(input, rows, first, count);
-            Gemm.Product(MatrixLayout.AtB, columns, outputGradient, weightGradient, count, rows, outputs, accumulate: false);
-            step.Update(Parameters[0], first * outputs, weightGradient.AsSpan(0, count * outputs));
-        }
-        var biasGradient = layer.Biases.GradData();
-        Array.Clear(biasGradient);
-        AddRowSums(rows, outputGradient, biasGradient);
-        step.Update(Parameters[1], 0, biasGradient);
-    }
-
-    /// <summary>Columns first..first + count of the first rows of input, as a [rows, count] matrix.</summary>
-    private float[] InputColumns(float[] input, int rows, int first, int count)
-    {
-        var columns = inputColumns ??= new float[MaxRows * pieceRows];
-        for (int row = 0; row < rows; row++)
-            input.AsSpan(row * layer.Inputs + first, count).CopyTo(columns.AsSpan(row * count, count));
-        return columns;
-    }
-
-    /// <summary>Rows of W per piece of dL/dW: the fewest equal pieces of at most <see cref="UpdatePieceValues"/> values.</summary>
-    private static int PieceRows(int inputs, int outputs)
-    {
-        long pieces = Math.Max(1, ((long)inputs * outputs + UpdatePieceValues - 1) / UpdatePieceValues);
-        return (int)((inputs + pieces - 1) / pieces);
     }
 
     private void ActivationBackward(int rows, float[] outputGradient)

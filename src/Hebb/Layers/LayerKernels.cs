@@ -1,5 +1,3 @@
-using Hebb.Optimizers;
-
 namespace Hebb.Layers;
 
 /// <summary>
@@ -56,18 +54,6 @@ public abstract class LayerKernels(int inputWidth, int outputWidth, int maxRows)
             var gradient = parameter.Value.GradData();
             TensorPrimitives.MultiplyAdd(gradient, -learningRate, parameter.Value.Data, parameter.Value.Data);
         }
-    }
-
-    /// <summary>
-    /// As <see cref="Backward"/>, writing dL/dx, and hands each parameter's gradient to <paramref name="step"/>, which
-    /// updates the parameter from it; the parameters' gradients are left undefined. The default takes the gradients,
-    /// then hands them over whole; a layer can hand them over in pieces as it computes them (<see cref="DenseKernels"/> does).
-    /// </summary>
-    internal virtual void BackwardWithUpdate(float[] input, int rows, float[] outputGradient, float[]? inputGradient, IParameterStep step)
-    {
-        foreach (var parameter in Parameters) Array.Clear(parameter.Value.GradData());
-        Backward(input, rows, outputGradient, inputGradient, accumulateInput: false);
-        foreach (var parameter in Parameters) step.Update(parameter, 0, parameter.Value.GradData());
     }
 
     /// <summary>The trainable parameters this layer's backward pass writes gradients for.</summary>

@@ -31,6 +31,6 @@ public sealed class Adagrad : Optimizer
         [new("eps", Epsilon), new("weight_decay", WeightDecay)];
 
     /// <inheritdoc />
-    protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, Span<float> first, Span<float> second) =>
-        ParameterUpdate.Run(new AdagradUpdate(LearningRate, Epsilon, WeightDecay), value, gradient, first, second);
+    protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] buffers) =>
+        ParameterUpdate.Run(new AdagradUpdate(LearningRate, Epsilon, WeightDecay), value, gradient, buffers[0], default);
 }

@@ -20,6 +20,7 @@ public sealed class Adam(IEnumerable<Parameter> parameters, float learningRate =
     protected override IEnumerable<KeyValuePair<string, double>> UpdateSettings() => Hyperparameters.Entries();
 
     /// <inheritdoc />
-    protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, Span<float> first, Span<float> second) =>
-        ParameterUpdate.Run(AdamUpdate.At(StepCount, LearningRate, Hyperparameters, decoupled: false), value, gradient, first, second);
+    protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] buffers) =>
+        ParameterUpdate.Run(AdamUpdate.At(StepCount, LearningRate, Hyperparameters, decoupled: false),
+            value, gradient, buffers[0], buffers[1]);
 }

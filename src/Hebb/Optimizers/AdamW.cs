@@ -19,6 +19,7 @@ public sealed class AdamW(IEnumerable<Parameter> parameters, float learningRate 
     protected override IEnumerable<KeyValuePair<string, double>> UpdateSettings() => Hyperparameters.Entries();
 
     /// <inheritdoc />
-    protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, Span<float> first, Span<float> second) =>
-        ParameterUpdate.Run(AdamUpdate.At(StepCount, LearningRate, Hyperparameters, decoupled: true), value, gradient, first, second);
+    protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] buffers) =>
+        ParameterUpdate.Run(AdamUpdate.At(StepCount, LearningRate, Hyperparameters, decoupled: true),
+            value, gradient, buffers[0], buffers[1]);
 }

@@ -8,13 +8,12 @@ namespace Hebb.Optimizers;
 /// moments, …), made at construction so that a step allocates nothing, and saved and restored by
 /// <see cref="SaveState"/> and <see cref="LoadState"/>. Gradients are clipped, when asked, before every update.
 /// </summary>
-public abstract class Optimizer : IOptimizer, IParameterStep
+public abstract class Optimizer : IOptimizer
 {
     // Arrays, not lists behind interfaces: looping over them allocates no enumerator, once per step.
     private readonly Parameter[] parameters;
     private readonly string[] bufferNames;
     private readonly float[][][] buffers;
-    private readonly Dictionary<Parameter, int> indexOf;
     private float learningRate;
 
     /// <summary>An optimiser over <paramref name="parameters"/> with, per parameter, one zeroed buffer for each of
@@ -30,8 +29,6 @@ public abstract class Optimizer : IOptimizer, IParameterStep
         buffers = this.parameters
             .Select(parameter => this.bufferNames.Select(_ => new float[parameter.Value.Length]).ToArray())
             .ToArray();
-        indexOf = new Dictionary<Parameter, int>(ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < this.parameters.Length; i++) indexOf.TryAdd(this.parameters[i], i);
     }
 
     /// <inheritdoc />
@@ -81,52 +78,23 @@ public abstract class Optimizer : IOptimizer, IParameterStep
         StepCount++;
         if (ClipNorm is float maxNorm) GradientClipping.ClipByNorm(parameters, maxNorm);
         if (ClipValue is float maxValue) GradientClipping.ClipByValue(parameters, maxValue);
-        for (int i = 0; i < parameters.Length; i++) UpdateParameter(i);
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            var gradient = parameters[i].Value.Grad;
+            if (gradient is null) continue;
+            Update(parameters[i].Value.Data, gradient.Data, buffers[i]);
+        }
     }
 
     /// <summary>Counts a step that a fused kernel applied on this optimiser's behalf (plain SGD in the training step).</summary>
     internal void CountFusedStep() => StepCount++;
 
-    /// <summary>Whether each value's update needs its own gradient only, so that a training step may update a layer
-    /// piece by piece as its gradients are computed (<see cref="BeginFusedStep"/>); clipping needs every gradient first.</summary>
-    internal bool UpdatesParametersApart => ClipNorm is null && ClipValue is null;
-
-    /// <summary>Starts a step that the training step applies piece by piece through <see cref="IParameterStep.Update"/>,
-    /// each piece right after its gradient is computed, while it is still in cache: the same numbers as
-    /// <see cref="Step"/> when <see cref="UpdatesParametersApart"/>.</summary>
-    internal void BeginFusedStep() => StepCount++;
-
-    void IParameterStep.Update(Parameter parameter, int start, ReadOnlySpan<float> gradient)
-    {
-        if (!indexOf.TryGetValue(parameter, out int index))
-            throw new ArgumentException($"parameter {parameter.Name} is not one of this optimizer's", nameof(parameter));
-        UpdateRange(index, start, gradient);
-    }
-
-    private void UpdateParameter(int index)
-    {
-        var gradient = parameters[index].Value.Grad;
-        if (gradient is not null) UpdateRange(index, 0, gradient.Data);
-    }
-
-    /// <summary>The values from <paramref name="start"/> of the parameter at <paramref name="index"/>, with their buffers,
-    /// from <paramref name="gradient"/> (as long as the range): the rule is value by value, so a piece gets exactly the
-    /// numbers it would get in a pass over the whole parameter.</summary>
-    private void UpdateRange(int index, int start, ReadOnlySpan<float> gradient)
-    {
-        int length = gradient.Length;
-        var own = buffers[index];
-        Update(parameters[index].Value.Data.AsSpan(start, length), gradient,
-            own.Length > 0 ? own[0].AsSpan(start, length) : default, own.Length > 1 ? own[1].AsSpan(start, length) : default);
-    }
-
     /// <summary>
-    /// One update of a parameter's values, or of a range of them: <paramref name="value"/> from its
-    /// <paramref name="gradient"/> and the same range of its <paramref name="first"/> and <paramref name="second"/>
-    /// buffers (in the order of the buffer names given at construction; empty when the optimiser has fewer), at
+    /// One update of a parameter: <paramref name="value"/> from its <paramref name="gradient"/> and its
+    /// <paramref name="buffers"/> (in the order of the buffer names given at construction), at
     /// <see cref="LearningRate"/> and <see cref="StepCount"/> (1 on the first step).
     /// </summary>
-    protected abstract void Update(Span<float> value, ReadOnlySpan<float> gradient, Span<float> first, Span<float> second);
+    protected abstract void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] buffers);
 
     /// <inheritdoc />
     public void ZeroGrad()

@@ -40,7 +40,7 @@ public sealed class RmsProp : Optimizer
         [new("alpha", Alpha), new("eps", Epsilon), new("momentum", Momentum), new("weight_decay", WeightDecay)];
 
     /// <inheritdoc />
-    protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, Span<float> first, Span<float> second) =>
+    protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] buffers) =>
         ParameterUpdate.Run(new RmsPropUpdate(LearningRate, (float)Alpha, (float)(1 - Alpha), Epsilon, WeightDecay, Momentum),
-            value, gradient, first, second);
+            value, gradient, buffers[0], buffers.Length > 1 ? buffers[1] : default);
 }

@@ -47,10 +47,10 @@ public sealed class Sgd : Optimizer
     ];
 
     /// <inheritdoc />
-    protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, Span<float> first, Span<float> second)
+    protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] buffers)
     {
-        bool firstStep = StepCount == 1;
-        var update = new SgdUpdate(LearningRate, WeightDecay, Momentum, firstStep ? 0f : Momentum, firstStep ? 1f : 1f - Dampening, Nesterov);
-        ParameterUpdate.Run(update, value, gradient, first, second);
+        bool first = StepCount == 1;
+        var update = new SgdUpdate(LearningRate, WeightDecay, Momentum, first ? 0f : Momentum, first ? 1f : 1f - Dampening, Nesterov);
+        ParameterUpdate.Run(update, value, gradient, buffers.Length > 0 ? buffers[0] : default, default);
     }
 }

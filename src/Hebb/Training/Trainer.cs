@@ -33,8 +33,6 @@ public sealed class Trainer
 
     private readonly SeededRandom shuffleRandom;
     private readonly TrainingStep? step;
-    // The optimiser when the step can update each layer inside the backward pass (TrainingStep.RunWithUpdate).
-    private readonly Optimizer? fusedOptimizer;
     private readonly EarlyStopping? earlyStopping;
     private readonly List<EpochReport> history = [];
     private BatchBuffer? batchBuffer;
@@ -61,7 +59,6 @@ public sealed class Trainer
         Options = options;
         shuffleRandom = ShuffleRandom(options.Seed);
         step = TrainingStep.For(model, options.BatchSize);
-        if (step is not null && optimizer is Optimizer fusable && step.CanFuse(fusable)) fusedOptimizer = fusable;
         if (options.EarlyStoppingPatience > 0) earlyStopping = new EarlyStopping(model, options.EarlyStoppingPatience);
         TrainerOfModel.AddOrUpdate(model, this);
     }
@@ -328,11 +325,6 @@ public sealed class Trainer
             value = step.RunWithSgd(batch.Inputs.Data, batch.Rows, trainingLoss, batch.Targets, sgd.LearningRate);
             sgd.CountFusedStep();
             return value;
-        }
-        else if (step is not null && fusedOptimizer is not null)
-        {
-            var batch = Buffers(data).Fill(data, indices);
-            return step.RunWithUpdate(batch.Inputs.Data, batch.Rows, trainingLoss, batch.Targets, fusedOptimizer);
         }
         else value = Gradients(data, indices);
         Optimizer.Step();

@@ -1,6 +1,5 @@
 using Hebb.Layers;
 using Hebb.Losses;
-using Hebb.Optimizers;
 
 namespace Hebb.Training;
 
@@ -35,11 +34,6 @@ internal sealed class TrainingStep
         if (parameters.Any(parameter => !parameter.Value.RequiresGrad)) return null;
         return new TrainingStep(forward, parameters);
     }
-
-    /// <summary>Whether <paramref name="optimizer"/> can run inside <see cref="RunWithUpdate"/>: it updates this model's
-    /// parameters, in the model's order, each from its own gradient alone.</summary>
-    public bool CanFuse(Optimizer optimizer) =>
-        optimizer.UpdatesParametersApart && optimizer.Parameters.SequenceEqual(parameters);
 
     /// <summary>The pass in evaluation mode over the same buffers (used between steps, e.g. for an accuracy).</summary>
     public ForwardPass Forward => forward;
@@ -76,24 +70,6 @@ internal sealed class TrainingStep
         float value = ForwardAndLoss(inputs, rows, loss, targets);
         for (int i = kernels.Length - 1; i >= 0; i--)
             kernels[i].BackwardWithSgd(Input(i, inputs), rows, gradients[i], i == 0 ? null : gradients[i - 1], learningRate);
-        return value;
-    }
-
-    /// <summary>
-    /// One step of <paramref name="optimizer"/> (one that <see cref="CanFuse"/>) on the mean <paramref name="loss"/> over
-    /// the rows: each layer's parameters are updated inside its backward pass, piece by piece as their gradients are
-    /// computed and while those are still in cache (<see cref="LayerKernels.BackwardWithUpdate"/>), instead of in a
-    /// pass over every parameter at the end. The layer below needs only the gradient with respect to its output,
-    /// computed before the update, so the numbers are those of
-    /// <see cref="Run(float[], int, TrainingLoss, BatchTargets, Action{int})"/> then <see cref="Optimizer.Step"/>. Returns the loss
-    /// before the step.
-    /// </summary>
-    public float RunWithUpdate(float[] inputs, int rows, TrainingLoss loss, BatchTargets targets, Optimizer optimizer)
-    {
-        float value = ForwardAndLoss(inputs, rows, loss, targets);
-        optimizer.BeginFusedStep();
-        for (int i = kernels.Length - 1; i >= 0; i--)
-            kernels[i].BackwardWithUpdate(Input(i, inputs), rows, gradients[i], i == 0 ? null : gradients[i - 1], optimizer);
         return value;
     }
 

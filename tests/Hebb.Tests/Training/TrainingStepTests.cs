@@ -85,51 +85,6 @@ public class TrainingStepTests
         }
     }
 
-    [Theory]
-    [InlineData("adam")]
-    [InlineData("adamw")]
-    [InlineData("momentum")]
-    [InlineData("rmsprop")]
-    [InlineData("adagrad")]
-    public void UpdatingEachLayerInTheBackwardPassGivesGradientThenStepBitForBit(string name)
-    {
-        // 784 × 300 weights: dL/dW is handed to the optimiser in several pieces.
-        Sequential Model() => Mlp.Create(784, [300, 32], 10, Activation.Relu, seed: 5, dropout: 0.2f, batchNorm: true);
-        var fused = Model();
-        var separate = Model();
-        var options = new OptimizerOptions { Name = name, WeightDecay = 1e-3f };
-        var fusedOptimizer = (Optimizer)options.Create(fused.Parameters);
-        var separateOptimizer = options.Create(separate.Parameters);
-        var fusedStep = TrainingStep.For(fused, 50)!;
-        var separateStep = TrainingStep.For(separate, 50)!;
-        Assert.True(fusedStep.CanFuse(fusedOptimizer));
-        for (int batch = 0; batch < 10; batch++)
-        {
-            var inputs = Train.Features(batch * 50, 50);
-            var targets = new BatchTargets(Train.LabelArray(batch * 50, 50), default);
-            float fusedLoss = fusedStep.RunWithUpdate(inputs.Data, 50, TrainingLoss.SoftmaxCrossEntropy, targets, fusedOptimizer);
-            float separateLoss = separateStep.Run(inputs.Data, 50, TrainingLoss.SoftmaxCrossEntropy, targets);
-            separateOptimizer.Step();
-            Assert.Equal(separateLoss, fusedLoss);
-        }
-        for (int i = 0; i < fused.Parameters.Count; i++)
-            Assert.Equal(separate.Parameters[i].Value.Data, fused.Parameters[i].Value.Data);
-        Assert.Equal(separateOptimizer.StepCount, fusedOptimizer.StepCount);
-        var expectedState = separateOptimizer.SaveState().Slots;
-        var actualState = fusedOptimizer.SaveState().Slots;
-        for (int i = 0; i < expectedState.Count; i++) Assert.Equal(expectedState[i].Values, actualState[i].Values);
-    }
-
-    [Fact]
-    public void ClippingOrAnotherModelsParametersKeepTheStepApart()
-    {
-        var model = Mlp.Create(784, [16], 10, Activation.Relu, seed: 5);
-        var step = TrainingStep.For(model, 50)!;
-        Assert.False(step.CanFuse(new Adam(model.Parameters) { ClipNorm = 1f }));
-        Assert.False(step.CanFuse(new Adam(model.Parameters.Take(2))));
-        Assert.True(step.CanFuse(new Adam(model.Parameters)));
-    }
-
     [Fact]
     public void ModelsTheStepCannotRunGoThroughTheGraph()
     {
