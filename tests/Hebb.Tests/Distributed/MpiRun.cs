@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using Hebb.Tests.Support;
 
 namespace Hebb.Tests.Distributed;
 
@@ -32,11 +32,7 @@ internal static class MpiRun
 
     private static Result Launch((int Ranks, string[] Args)[] groups)
     {
-        var start = new ProcessStartInfo(Launcher ?? throw new InvalidOperationException("mpirun is not on PATH"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo(Launcher ?? throw new InvalidOperationException("mpirun is not on PATH"));
         // More ranks than cores is allowed (the tests' machines may have 1 or 2).
         start.ArgumentList.Add("--oversubscribe");
         foreach (var (ranks, args) in groups)
@@ -55,21 +51,8 @@ internal static class MpiRun
         // escape first; a dumb terminal has none.
         start.Environment["TERM"] = "dumb";
 
-        var output = new StringBuilder();
-        var errors = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, line) => { if (line.Data is not null) lock (output) output.AppendLine(line.Data); };
-        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) lock (errors) errors.AppendLine(line.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            Assert.Fail($"mpirun {string.Join(' ', start.ArgumentList)} did not end within 90 s (a hang):\n{output}\n{errors}");
-        }
-        process.WaitForExit();
-        lock (output) lock (errors) return new Result(process.ExitCode, output.ToString(), errors.ToString());
+        var outcome = ChildProcess.Run(start, TimeSpan.FromSeconds(90));
+        Assert.True(outcome.Ended, $"mpirun {string.Join(' ', start.ArgumentList)} did not end within 90 s (a hang):\n{outcome.Output}\n{outcome.Errors}");
+        return new Result(outcome.ExitCode, outcome.Output, outcome.Errors);
     }
 }

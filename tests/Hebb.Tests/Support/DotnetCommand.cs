@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Hebb.Tests.Support;
 
@@ -26,12 +25,7 @@ internal static class DotnetCommand
 
     public static Result RunProgram(string program, string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         // The test host's own MSBuild settings (set by 'dotnet test') must not steer the child's build.
         foreach (var name in start.Environment.Keys.Where(name => name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
@@ -43,20 +37,9 @@ internal static class DotnetCommand
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
 
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, line) => { if (line.Data is not null) lock (output) output.AppendLine(line.Data); };
-        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) lock (output) output.AppendLine(line.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            return new Result(-1, $"{program} {string.Join(' ', arguments)} did not end within 10 minutes\n{output}");
-        }
-        process.WaitForExit();
-        lock (output) return new Result(process.ExitCode, output.ToString());
+        var outcome = ChildProcess.Run(start, TimeSpan.FromMinutes(10), errorsInOutput: true);
+        return outcome.Ended
+            ? new Result(outcome.ExitCode, outcome.Output)
+            : new Result(-1, $"{program} {string.Join(' ', arguments)} did not end within 10 minutes\n{outcome.Output}");
     }
 }
