@@ -60,7 +60,8 @@ public class GemmBenchmarks
     [Benchmark]
     public void OpenBlasGemm() => OpenBlas.Product(Product.Layout, a, b, c, m, k, n, Product.Accumulate);
 
-    private static float[] Filled(Random random, int length)
+    /// <summary>Values drawn uniformly from [-1, 1).</summary>
+    internal static float[] Filled(Random random, int length)
     {
         var values = new float[length];
         for (int i = 0; i < length; i++) values[i] = random.NextSingle() * 2 - 1;

@@ -7,6 +7,13 @@ using Hebb.Benchmarks;
 using Hebb.Tensors.Kernels;
 
 // dotnet run -c Release --project bench/Hebb.Benchmarks -- --filter '*784-300-100-10 b50*'   (or '*' for every product)
+// dotnet run -c Release --project bench/Hebb.Benchmarks -- quick 'b128 dW 1024->1024' 256x2048x784:AB   (a minute, no BenchmarkDotNet)
+if (args.Length > 0 && args[0] == "quick")
+{
+    QuickGemm.Run(args[1..]);
+    return;
+}
+
 var config = ManualConfig.Create(DefaultConfig.Instance)
     .AddJob(Job.ShortRun)
     .AddColumn(StatisticColumn.Median, GemmColumn.Dimensions, GemmColumn.Gflops, GemmColumn.PeakShare, GemmColumn.HebbOverOpenBlas)
