@@ -29,10 +29,12 @@ internal static class GemmPacking
             if (layout == MatrixLayout.AtB)
             {
                 // A is stored [k, m]: the rows of a panel lie side by side at each step of k.
+                bool vectors = validRows == rows && rows >= 4 && Vector128.IsHardwareAccelerated;
                 for (int p = 0; p < depth; p++)
                 {
                     ref float step = ref Unsafe.Add(ref source, (nint)(depthStart + p) * m + firstRow);
-                    for (int r = 0; r < validRows; r++) Unsafe.Add(ref target, p * rows + r) = Unsafe.Add(ref step, r);
+                    if (vectors) CopyStep(ref step, ref Unsafe.Add(ref target, p * rows), rows);
+                    else for (int r = 0; r < validRows; r++) Unsafe.Add(ref target, p * rows + r) = Unsafe.Add(ref step, r);
                 }
             }
             else
@@ -164,6 +166,21 @@ internal static class GemmPacking
         Avx.Permute2x128(s1, s5, 0x31).StoreUnsafe(ref target, (nuint)(5 * targetStride));
         Avx.Permute2x128(s2, s6, 0x31).StoreUnsafe(ref target, (nuint)(6 * targetStride));
         Avx.Permute2x128(s3, s7, 0x31).StoreUnsafe(ref target, (nuint)(7 * targetStride));
+    }
+
+    /// <summary>A panel's <paramref name="count"/> (at least 4) values of one step, in vectors that overlap rather than
+    /// spill: 6 floats are the vectors [0, 4) and [2, 6).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyStep(ref float source, ref float target, int count)
+    {
+        if (count < 8)
+        {
+            Vector128.LoadUnsafe(ref source).StoreUnsafe(ref target);
+            Vector128.LoadUnsafe(ref source, (nuint)(count - 4)).StoreUnsafe(ref target, (nuint)(count - 4));
+            return;
+        }
+        for (int i = 0; i + 8 < count; i += 8) Vector256.LoadUnsafe(ref source, (nuint)i).StoreUnsafe(ref target, (nuint)i);
+        Vector256.LoadUnsafe(ref source, (nuint)(count - 8)).StoreUnsafe(ref target, (nuint)(count - 8));
     }
 
     /// <summary><paramref name="count"/> contiguous floats, eight at a time where the vectors allow.</summary>
