@@ -127,6 +127,37 @@ public class GemmTests
         }
     }
 
+    /// <summary>Two callers at once: one has the worker pool, whose threads pack B together and wait for each other;
+    /// the other finds the pool busy and runs the product alone. Both get the single thread's bits.</summary>
+    [Fact]
+    public async Task ProductsFromTwoThreadsAtOnceMatchOneThread()
+    {
+        const int m = 200, k = 784, n = 300;
+        var random = new SeededRandom(11);
+        var a = Tensor.RandomUniform(random, -1f, 1f, m, k).Data;
+        var b = Tensor.RandomUniform(random, -1f, 1f, k, n).Data;
+        int previous = Parallelism.ThreadCount;
+        try
+        {
+            Parallelism.ThreadCount = 1;
+            var expected = new float[m * n];
+            Gemm.Product(MatrixLayout.AB, a, b, expected, m, k, n, accumulate: false);
+            Parallelism.ThreadCount = 2;
+            var callers = Enumerable.Range(0, 2).Select(_ => Task.Factory.StartNew(() =>
+            {
+                var c = new float[m * n];
+                for (int round = 0; round < 20; round++)
+                {
+                    Gemm.Product(MatrixLayout.AB, a, b, c, m, k, n, accumulate: false);
+                    Assert.Equal(expected, c);
+                }
+            }, TaskCreationOptions.LongRunning)).ToArray();
+            // A part that never reached the other's wait would hang here: the timeout turns that into a failure.
+            await Task.WhenAll(callers).WaitAsync(TimeSpan.FromMinutes(1));
+        }
+        finally { Parallelism.ThreadCount = previous; }
+    }
+
     [Fact]
     public void ARepeatedProductAllocatesNothing()
     {

@@ -9,7 +9,8 @@ namespace Hebb.Tensors.Kernels;
 /// For each column block and depth block, B is packed once (a KC × NC panel, for L3); for each row block inside it,
 /// A is packed (an MC × KC block, for L2); then every packed panel of B (KC × Columns, for L1) meets all the panels of
 /// that block of A. A product too small to reuse an operand reads it where it lies (see <see cref="PacksA"/>,
-/// <see cref="PacksB"/>).
+/// <see cref="PacksB"/>). Threads that split the rows of C all need the whole of B: they pack it together into a
+/// buffer they share, each a share of its panels, and wait for each other before they use it.
 /// </summary>
 internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : struct, IMicroKernel
 {
@@ -25,6 +26,12 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
     [ThreadStatic] private static GemmDriver<TKernel>? cached;
     [ThreadStatic] private static PackingBuffer? packedA;
     [ThreadStatic] private static PackingBuffer? packedB;
+
+    // B packed by all the threads of a row split, two blocks of it: a thread may pack the next depth block while
+    // another still reads the last, since both have passed the wait that follows the packing of the last.
+    private readonly PackingBuffer[] sharedB = [new(), new()];
+    private int sharedBLength;
+    private int arrived, generation;
 
     private MatrixLayout layout;
     private float[] a = [], b = [], c = [];
@@ -43,6 +50,13 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
         job.splitColumns = columnPanels >= rowPanels;
         long threads = Math.Min(Parallelism.ThreadCount, Math.Max(1, (long)m * n * k / MinimumWorkPerThread));
         int parts = (int)Math.Min(threads, job.splitColumns ? columnPanels : rowPanels);
+        if (parts > 1 && !job.splitColumns)
+        {
+            // Sized here, before any thread packs into them.
+            job.sharedBLength = EqualBlock(n, MaxColumnBlock, TKernel.Columns) * EqualBlock(k, MaxDepthBlock, 1);
+            foreach (var buffer in job.sharedB) buffer.Get(job.sharedBLength);
+            job.arrived = 0;
+        }
         try { WorkerPool.Run(job, parts); }
         finally { (job.a, job.b, job.c) = ([], [], []); }
     }
@@ -64,8 +78,10 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
             rowStart = Math.Min(m, rowPanels * part / parts * TKernel.Rows);
             rowEnd = Math.Min(m, rowPanels * (part + 1) / parts * TKernel.Rows);
         }
+        // No part is empty (there are no more parts than panels), so every part of a row split reaches each wait.
+        bool shareB = parts > 1 && !splitColumns;
         if (rowEnd > rowStart && columnEnd > columnStart)
-            Block(rowStart, rowEnd, columnStart, columnEnd);
+            Block(rowStart, rowEnd, columnStart, columnEnd, shareB ? part : 0, shareB ? parts : 1);
     }
 
     // A panel of A is used once per panel of B and the other way round: with few panels of the other operand,
@@ -78,15 +94,17 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
     // Hot kernels (here and in packing, activations, softmax, pixel scaling) are compiled optimised at their
     // first call: under tiered compilation the first epoch of a run would spend seconds in unoptimised code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Block(int rowStart, int rowEnd, int columnStart, int columnEnd)
+    private void Block(int rowStart, int rowEnd, int columnStart, int columnEnd, int part, int sharingParts)
     {
         int rows = TKernel.Rows, columns = TKernel.Columns;
         // Equal blocks (k = 784 gives 4 × 196, not 3 × 256 + 16), each a whole number of panels.
         int depthBlock = EqualBlock(k, MaxDepthBlock, 1);
         int rowBlock = EqualBlock(rowEnd - rowStart, MaxRowBlock, rows);
         int columnBlock = EqualBlock(columnEnd - columnStart, MaxColumnBlock, columns);
-        var bBuffer = (packedB ??= new PackingBuffer()).Get(columnBlock * depthBlock);
+        bool shareB = sharingParts > 1;
+        var ownB = shareB ? [] : (packedB ??= new PackingBuffer()).Get(columnBlock * depthBlock);
         var aBuffer = (packedA ??= new PackingBuffer()).Get(rowBlock * depthBlock);
+        int blocksOfB = 0;
         for (int blockColumn = columnStart; blockColumn < columnEnd; blockColumn += columnBlock)
         {
             int blockColumnEnd = Math.Min(columnEnd, blockColumn + columnBlock);
@@ -94,7 +112,14 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
             {
                 int depth = Math.Min(depthBlock, k - depthStart);
                 bool loadC = accumulate || depthStart > 0;
-                PackB(depthStart, depth, blockColumn, blockColumnEnd, bBuffer);
+                var bBuffer = ownB;
+                if (shareB)
+                {
+                    bBuffer = sharedB[blocksOfB++ % 2].Get(sharedBLength);
+                    PackShareOfB(part, sharingParts, depthStart, depth, blockColumn, blockColumnEnd, bBuffer);
+                    WaitForAllParts(sharingParts);
+                }
+                else PackB(depthStart, depth, blockColumn, blockColumnEnd, bBuffer);
                 for (int blockRow = rowStart; blockRow < rowEnd; blockRow += rowBlock)
                 {
                     int blockRowEnd = Math.Min(rowEnd, blockRow + rowBlock);
@@ -178,6 +203,31 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
         if (packFrom >= blockEnd) return;
         int offset = (packFrom - blockStart) / rows * depth * rows;
         GemmPacking.PackA(layout, a, m, k, packFrom, blockEnd, depthStart, depth, rows, buffer[offset..]);
+    }
+
+    /// <summary>Part <paramref name="part"/>'s share of the panels of a block of B that all parts use.</summary>
+    private void PackShareOfB(int part, int parts, int depthStart, int depth, int columnStart, int columnEnd, Span<float> buffer)
+    {
+        int columns = TKernel.Columns;
+        int panels = (columnEnd - columnStart + columns - 1) / columns;
+        int firstPanel = panels * part / parts, endPanel = panels * (part + 1) / parts;
+        int shareStart = columnStart + firstPanel * columns, shareEnd = Math.Min(columnEnd, columnStart + endPanel * columns);
+        if (shareEnd > shareStart) PackB(depthStart, depth, shareStart, shareEnd, buffer[(firstPanel * depth * columns)..]);
+    }
+
+    /// <summary>Returns when all <paramref name="parts"/> parts have called it (the parts run at once, on the pool's
+    /// threads); they spin, as the other part's packing takes microseconds.</summary>
+    private void WaitForAllParts(int parts)
+    {
+        int current = Volatile.Read(ref generation);
+        if (Interlocked.Increment(ref arrived) == parts)
+        {
+            arrived = 0;
+            Volatile.Write(ref generation, current + 1);
+            return;
+        }
+        var spinner = new SpinWait();
+        while (Volatile.Read(ref generation) == current) spinner.SpinOnce(sleep1Threshold: -1);
     }
 
     private void PackB(int depthStart, int depth, int columnStart, int columnEnd, Span<float> buffer)

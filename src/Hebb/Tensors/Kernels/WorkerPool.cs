@@ -4,7 +4,8 @@ namespace Hebb.Tensors.Kernels;
 /// Long-lived threads that run the parts of a kernel beside the calling thread. Unlike
 /// <see cref="Parallel.For(int, int, Action{int})"/> it allocates nothing per call, and its workers spin
 /// briefly before sleeping, so the many small products of a training step do not each pay for a
-/// wake-up. One job runs at a time; a caller that finds the pool busy runs all parts itself.
+/// wake-up. One job runs at a time; a caller that finds the pool busy runs the work itself as one part. The parts
+/// of a job run at the same time, so they may wait for each other.
 /// </summary>
 internal static class WorkerPool
 {
@@ -20,7 +21,7 @@ internal static class WorkerPool
     {
         if (parts <= 1 || !Gate.TryEnter())
         {
-            for (int part = 0; part < parts; part++) work.Run(part, parts);
+            work.Run(0, 1);
             return;
         }
         try
