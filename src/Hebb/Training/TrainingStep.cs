@@ -46,10 +46,16 @@ internal sealed class TrainingStep
     /// <summary>Sets every parameter's gradient to that of the mean <paramref name="loss"/> over the first
     /// <paramref name="rows"/> rows of <paramref name="inputs"/>, in training mode, and returns the loss. The backward pass
     /// calls <paramref name="layerDone"/> with each layer's index once that layer's gradients are complete, last layer
-    /// first (data-parallel training starts sending them then).</summary>
-    public float Run(float[] inputs, int rows, TrainingLoss loss, BatchTargets targets, Action<int>? layerDone = null)
+    /// first (data-parallel training starts sending them then). The gradients are those of the loss times
+    /// <paramref name="gradientScale"/> (data-parallel training's share of the global batch; the loss returned is not scaled).</summary>
+    public float Run(float[] inputs, int rows, TrainingLoss loss, BatchTargets targets, Action<int>? layerDone = null, float gradientScale = 1f)
     {
         float value = ForwardAndLoss(inputs, rows, loss, targets);
+        if (gradientScale != 1f)
+        {
+            var lossGradient = gradients[^1].AsSpan(0, rows * forward.Classes);
+            TensorPrimitives.Multiply(lossGradient, gradientScale, lossGradient);
+        }
         foreach (var parameter in parameters) Array.Clear(parameter.Value.GradData());
         for (int i = kernels.Length - 1; i >= 0; i--)
         {
