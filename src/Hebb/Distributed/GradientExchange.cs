@@ -6,30 +6,38 @@ namespace Hebb.Distributed;
 /// <summary>
 /// Data parallelism's part of a training step, for a <see cref="Sequential"/> trained on every rank of an
 /// <see cref="IProcessGroup"/>: each global batch is cut into one contiguous share per rank, each rank computes the
-/// gradient of its share's mean loss, and the exchange turns these into the gradient of the global batch's mean loss on
-/// every rank (each share weighted by its rows, then summed over the ranks), so that every rank takes the same
-/// optimiser step as one process would on the whole batch.
+/// gradient of its share's loss summed over its rows and divided by the global batch's rows (the training step scales the
+/// loss's gradient by <see cref="GradientScale"/>), and the exchange sums these over the ranks: the gradient of the global
+/// batch's mean loss on every rank, with no pass over the gradients before or after the sum, so that every rank takes the
+/// same optimiser step as one process would on the whole batch.
 /// <para>
-/// As PyTorch's DistributedDataParallel does, the gradients travel in buckets of consecutive layers, last layers first
-/// (the order the backward pass finishes them in), each summed with a nonblocking allreduce started as soon as the
-/// backward pass has finished its layers (<see cref="LayerDone"/>), while the earlier layers' backward still runs;
-/// <see cref="Finish"/> waits for all of them before the optimiser's step. The last bucket also carries the loss.
-/// Each bucket is one buffer made once.
+/// As PyTorch's DistributedDataParallel does, the gradients travel in buckets, last layers first (the order the backward
+/// pass finishes them in). A bucket whose layers are all done before the first layer's backward pass is summed with a
+/// nonblocking allreduce started at once (<see cref="LayerDone"/>), progressed between layers, while the earlier layers'
+/// backward still runs. The first layer's buckets have nothing left to overlap with: <see cref="Finish"/> sums them with the
+/// blocking allreduce (Open MPI's tuned one, faster than its nonblocking libnbc one), then waits for the others.
+/// A parameter of at least <see cref="InPlaceFloats"/> floats is its own bucket, summed in its gradient's array; smaller
+/// ones are copied into a buffer made once, with, in the last bucket, the share's weighted loss.
 /// </para>
 /// </summary>
 internal sealed class GradientExchange
 {
-    /// <summary>Most floats in a bucket of more than one layer: 1 MiB, DistributedDataParallel's first bucket. A bucket
-    /// closes before the layer that would take it past this; one layer larger than this is a bucket alone.</summary>
+    /// <summary>Most floats in a bucket of copied gradients: 1 MiB, DistributedDataParallel's first bucket. A bucket closes
+    /// before the parameter that would take it past this.</summary>
     internal const int BucketFloats = 1 << 18;
+
+    /// <summary>Fewest floats of a parameter summed in place, in its own gradient array (256 KiB): copying it in and out of a
+    /// bucket would cost more than its own allreduce call.</summary>
+    internal const int InPlaceFloats = 1 << 16;
 
     private readonly IProcessGroup group;
     private readonly Parameter[] parameters;
-    // Last layers first; buckets[^1] holds the first layer and, in its last float, the share's weighted loss.
+    // In the order they are sent, last layers first; buckets[^1] is a copied one that holds, in its last float, the loss.
     private readonly Bucket[] buckets;
+    // buckets[..overlapped] are done before the first layer's backward pass: they go nonblocking, the others blocking.
+    private readonly int overlapped;
     // Time spent in the group's calls: what the exchange costs a rank (waiting for the others included).
     private readonly Stopwatch clock = new();
-    private float weight;
     private int started;
 
     /// <exception cref="ArgumentException">The model has a layer whose training would differ from one process's.</exception>
@@ -43,6 +51,7 @@ internal sealed class GradientExchange
         this.group = group;
         parameters = model.Parameters.ToArray();
         buckets = Bucket.For(model);
+        overlapped = buckets.Count(bucket => bucket.FirstLayer > 0);
         LayerDoneCallback = LayerDone;
     }
 
@@ -66,36 +75,48 @@ internal sealed class GradientExchange
         foreach (var parameter in parameters) group.Broadcast(parameter.Value.Data);
     }
 
-    /// <summary>Starts a step in which this rank computes the gradient of its <paramref name="rows"/> rows' mean loss
-    /// (none: its gradients must be 0) out of a global batch of <paramref name="globalRows"/>.</summary>
+    /// <summary>What the training step multiplies the gradient of this rank's share's mean loss by, this step: its rows over
+    /// the global batch's, so that the ranks' sum is the global batch's mean.</summary>
+    public float GradientScale { get; private set; }
+
+    /// <summary>Starts a step in which this rank computes the gradient of its <paramref name="rows"/> rows' loss times
+    /// <see cref="GradientScale"/> (no rows: its gradients must be 0) out of a global batch of <paramref name="globalRows"/>.</summary>
     public void Begin(int rows, int globalRows)
     {
-        weight = (float)rows / globalRows;
+        GradientScale = (float)rows / globalRows;
         started = 0;
     }
 
     /// <summary>
     /// Says that the backward pass has finished layer <paramref name="layer"/> (they finish last first): starts the
-    /// allreduce of every bucket whose layers are all done, and lets those already started progress (Open MPI moves a
-    /// nonblocking collective on only inside its calls). The last bucket waits for <see cref="Finish"/>, which has the loss.
+    /// nonblocking allreduce of every bucket whose layers are all done, and lets those already started progress (Open MPI
+    /// moves a nonblocking collective on only inside its calls).
     /// </summary>
     public void LayerDone(int layer)
     {
-        while (started < buckets.Length - 1 && buckets[started].FirstLayer >= layer) Start(buckets[started++]);
+        while (started < overlapped && buckets[started].FirstLayer >= layer) Start(buckets[started++]);
         clock.Start();
         group.Progress();
         clock.Stop();
     }
 
     /// <summary>
-    /// Once every gradient of the step is computed: starts the buckets not started yet (all of them when the backward
-    /// pass did not call <see cref="LayerDone"/>), waits for every allreduce, puts the sums back as the parameters'
-    /// gradients, and returns the global batch's mean loss, <paramref name="loss"/> being this rank's share's.
+    /// Once every gradient of the step is computed: starts the nonblocking sums not started yet (all of them when the
+    /// backward pass did not call <see cref="LayerDone"/>: every rank makes the same calls), sums the first layer's buckets,
+    /// waits for the others, puts the copied sums back as the parameters' gradients, and returns the global batch's mean
+    /// loss, <paramref name="loss"/> being this rank's share's.
     /// </summary>
     public float Finish(float loss)
     {
-        buckets[^1].Values[^1] = weight == 0f ? 0f : loss * weight;
-        while (started < buckets.Length) Start(buckets[started++]);
+        buckets[^1].Values[^1] = GradientScale == 0f ? 0f : loss * GradientScale;
+        while (started < overlapped) Start(buckets[started++]);
+        for (int i = overlapped; i < buckets.Length; i++)
+        {
+            buckets[i].Pack();
+            clock.Start();
+            group.SumInPlace(buckets[i].Values);
+            clock.Stop();
+        }
         clock.Start();
         group.WaitAll();
         clock.Stop();
@@ -114,62 +135,83 @@ internal sealed class GradientExchange
 
     private void Start(Bucket bucket)
     {
-        bucket.Pack(weight);
+        bucket.Pack();
         clock.Start();
         group.StartSum(bucket.Values);
         clock.Stop();
     }
 
-    /// <summary>The gradients of some consecutive layers, one after the other in one buffer.</summary>
-    private sealed class Bucket(Parameter[] parameters, int firstLayer, int extra)
+    /// <summary>
+    /// Gradients summed by one allreduce: those of some parameters of consecutive layers, copied one after the other into
+    /// a buffer made once, or a large parameter's own gradient array, summed where it is (<see cref="Values"/> is then that
+    /// array).
+    /// </summary>
+    private sealed class Bucket(Parameter[] members, int firstLayer, float[]? copies)
     {
         /// <summary>The lowest index of the layers whose gradients it holds: it is complete once the backward pass has done that layer.</summary>
         public int FirstLayer { get; } = firstLayer;
 
         /// <summary>The buffer the allreduce sums in place.</summary>
-        public float[] Values { get; } = new float[parameters.Sum(parameter => parameter.Value.Length) + extra];
+        public float[] Values => copies ?? members[0].Value.GradData();
 
-        /// <summary>The model's buckets, last layers first: consecutive layers up to <see cref="BucketFloats"/>; the last
-        /// bucket has one more float, for the loss.</summary>
+        /// <summary>The model's buckets in the order they are sent, last layers first: each parameter of at least
+        /// <see cref="InPlaceFloats"/> floats alone, the others copied, together up to <see cref="BucketFloats"/> and never
+        /// the first layer's with later ones'; the last bucket is a copied one (of the first layer's small parameters, or of
+        /// none) with one more float, for the loss.</summary>
         public static Bucket[] For(Sequential model)
         {
             var buckets = new List<Bucket>();
             var members = new List<Parameter>();
             int floats = 0, firstLayer = model.Layers.Count - 1;
+            void Close()
+            {
+                if (members.Count > 0) buckets.Add(Copied(members, firstLayer, 0));
+                (members, floats) = ([], 0);
+            }
             for (int layer = model.Layers.Count - 1; layer >= 0; layer--)
             {
-                int layerFloats = model.Layers[layer].Parameters.Sum(parameter => parameter.Value.Length);
-                if (layerFloats == 0) continue;
-                if (members.Count > 0 && floats + layerFloats > BucketFloats)
+                // The first layer's backward pass is the step's last: the later layers' bucket does not wait for it.
+                if (layer == 0) Close();
+                foreach (var parameter in model.Layers[layer].Parameters)
                 {
-                    buckets.Add(new Bucket(members.ToArray(), firstLayer, 0));
-                    (members, floats) = ([], 0);
+                    if (parameter.Value.Length >= InPlaceFloats)
+                    {
+                        buckets.Add(new Bucket([parameter], layer, null));
+                        continue;
+                    }
+                    if (floats + parameter.Value.Length > BucketFloats) Close();
+                    members.Add(parameter);
+                    floats += parameter.Value.Length;
+                    firstLayer = layer;
                 }
-                members.AddRange(model.Layers[layer].Parameters);
-                floats += layerFloats;
-                firstLayer = layer;
             }
-            buckets.Add(new Bucket(members.ToArray(), 0, 1));
-            return buckets.ToArray();
+            buckets.Add(Copied(members, 0, 1));
+            // A copied bucket closes at a lower layer than some parameters summed in place after it were done; the sort is stable.
+            return buckets.OrderByDescending(bucket => bucket.FirstLayer).ToArray();
         }
 
-        /// <summary>Copies the gradients in, times <paramref name="weight"/>.</summary>
-        public void Pack(float weight)
+        private static Bucket Copied(List<Parameter> members, int firstLayer, int extra) =>
+            new(members.ToArray(), firstLayer, new float[members.Sum(parameter => parameter.Value.Length) + extra]);
+
+        /// <summary>Copies the gradients in (a parameter's own array: nothing to do).</summary>
+        public void Pack()
         {
+            if (copies is null) return;
             int offset = 0;
-            foreach (var parameter in parameters)
+            foreach (var parameter in members)
             {
                 var gradient = parameter.Value.GradData();
-                TensorPrimitives.Multiply(gradient, weight, Values.AsSpan(offset, gradient.Length));
+                gradient.CopyTo(Values.AsSpan(offset));
                 offset += gradient.Length;
             }
         }
 
-        /// <summary>Copies the sums back as the gradients.</summary>
+        /// <summary>Copies the sums back as the gradients (a parameter's own array: nothing to do).</summary>
         public void Unpack()
         {
+            if (copies is null) return;
             int offset = 0;
-            foreach (var parameter in parameters)
+            foreach (var parameter in members)
             {
                 var gradient = parameter.Value.GradData();
                 Values.AsSpan(offset, gradient.Length).CopyTo(gradient);

@@ -310,12 +310,12 @@ public sealed class Trainer
         float value;
         if (exchange is not null)
         {
-            // This rank's share of the global batch, then the gradients of every share averaged (plain SGD's update cannot be
-            // fused into the backward pass: it needs the averaged gradient).
+            // This rank's share of the global batch, weighted by its rows, then the shares' gradients summed (plain SGD's
+            // update cannot be fused into the backward pass: it needs the sum).
             var (start, count) = exchange.Share(indices.Length);
             exchange.Begin(count, indices.Length);
             value = 0f;
-            if (count > 0) value = Gradients(data, indices.Slice(start, count), exchange.LayerDoneCallback);
+            if (count > 0) value = Gradients(data, indices.Slice(start, count), exchange.LayerDoneCallback, exchange.GradientScale);
             else Optimizer.ZeroGrad();
             value = exchange.Finish(value);
         }
@@ -332,15 +332,18 @@ public sealed class Trainer
     }
 
     /// <summary>Sets every parameter's gradient to that of the mean loss over the samples at <paramref name="indices"/>
-    /// (in training mode) and returns the loss; the fast step's backward pass calls <paramref name="layerDone"/> after each layer.</summary>
-    private float Gradients(Dataset data, ReadOnlySpan<int> indices, Action<int>? layerDone = null)
+    /// times <paramref name="gradientScale"/> (in training mode) and returns the loss; the fast step's backward pass calls
+    /// <paramref name="layerDone"/> after each layer.</summary>
+    private float Gradients(Dataset data, ReadOnlySpan<int> indices, Action<int>? layerDone = null, float gradientScale = 1f)
     {
         var batch = Buffers(data).Fill(data, indices);
-        if (step is not null) return step.Run(batch.Inputs.Data, batch.Rows, trainingLoss, batch.Targets, layerDone);
+        if (step is not null) return step.Run(batch.Inputs.Data, batch.Rows, trainingLoss, batch.Targets, layerDone, gradientScale);
         Model.IsTraining = true;
         var lossTensor = trainingLoss.Apply(Model.Forward(batch.Inputs), batch.Targets);
         Optimizer.ZeroGrad();
         lossTensor.Backward();
+        if (gradientScale != 1f)
+            foreach (var parameter in Model.Parameters) TensorPrimitives.Multiply(parameter.Value.GradData(), gradientScale, parameter.Value.GradData());
         return lossTensor.Data[0];
     }
 
