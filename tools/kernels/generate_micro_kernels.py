@@ -111,6 +111,8 @@ def kernel(name, vector, rows, lanes, summary, supported):
     lines += method("Multiply", vector, rows, 2, lanes)
     lines.append("")
     lines += method("MultiplyNarrow", vector, rows, 1, lanes)
+    lines.append("")
+    lines += method("MultiplyShort", vector, (rows + 1) // 2, 2, lanes)
     lines.append("}")
     return "\n".join(lines) + "\n"
 

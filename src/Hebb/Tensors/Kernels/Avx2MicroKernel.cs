@@ -199,4 +199,63 @@ internal readonly struct Avx2MicroKernel : IMicroKernel
         ref float out5 = ref Unsafe.Add(ref c, 5 * ldc);
         c50.StoreUnsafe(ref out5);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    public static unsafe void MultiplyShort(int depth, ref float a, int aStride, int aRowStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
+    {
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 0 * ldc)));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 0 * ldc + 15)));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 1 * ldc)));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 1 * ldc + 15)));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 2 * ldc)));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 2 * ldc + 15)));
+        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero;
+        for (; depth >= 2; depth -= 2)
+        {
+            var b0 = Vector256.LoadUnsafe(ref b);
+            var b1 = Vector256.LoadUnsafe(ref b, (nuint)(8));
+            var a0 = Vector256.Create(a);
+            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00); c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+            var a1 = Vector256.Create(Unsafe.Add(ref a, 1 * aRowStride));
+            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10); c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+            var a2 = Vector256.Create(Unsafe.Add(ref a, 2 * aRowStride));
+            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20); c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
+            var b0s = Vector256.LoadUnsafe(ref b, (nuint)(bStride));
+            var b1s = Vector256.LoadUnsafe(ref b, (nuint)(bStride + 8));
+            var a0s = Vector256.Create(Unsafe.Add(ref a, aStride));
+            c00 = Vector256.FusedMultiplyAdd(a0s, b0s, c00); c01 = Vector256.FusedMultiplyAdd(a0s, b1s, c01);
+            var a1s = Vector256.Create(Unsafe.Add(ref a, aStride + 1 * aRowStride));
+            c10 = Vector256.FusedMultiplyAdd(a1s, b0s, c10); c11 = Vector256.FusedMultiplyAdd(a1s, b1s, c11);
+            var a2s = Vector256.Create(Unsafe.Add(ref a, aStride + 2 * aRowStride));
+            c20 = Vector256.FusedMultiplyAdd(a2s, b0s, c20); c21 = Vector256.FusedMultiplyAdd(a2s, b1s, c21);
+            a = ref Unsafe.Add(ref a, 2 * aStride);
+            b = ref Unsafe.Add(ref b, 2 * bStride);
+        }
+        if (depth == 1)
+        {
+            var b0 = Vector256.LoadUnsafe(ref b);
+            var b1 = Vector256.LoadUnsafe(ref b, (nuint)(8));
+            var a0 = Vector256.Create(a);
+            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00); c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+            var a1 = Vector256.Create(Unsafe.Add(ref a, 1 * aRowStride));
+            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10); c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+            var a2 = Vector256.Create(Unsafe.Add(ref a, 2 * aRowStride));
+            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20); c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
+        }
+        if (loadC)
+        {
+            ref float row0 = ref c;
+            c00 += Vector256.LoadUnsafe(ref row0); c01 += Vector256.LoadUnsafe(ref row0, 8);
+            ref float row1 = ref Unsafe.Add(ref c, 1 * ldc);
+            c10 += Vector256.LoadUnsafe(ref row1); c11 += Vector256.LoadUnsafe(ref row1, 8);
+            ref float row2 = ref Unsafe.Add(ref c, 2 * ldc);
+            c20 += Vector256.LoadUnsafe(ref row2); c21 += Vector256.LoadUnsafe(ref row2, 8);
+        }
+        ref float out0 = ref c;
+        c00.StoreUnsafe(ref out0); c01.StoreUnsafe(ref out0, 8);
+        ref float out1 = ref Unsafe.Add(ref c, 1 * ldc);
+        c10.StoreUnsafe(ref out1); c11.StoreUnsafe(ref out1, 8);
+        ref float out2 = ref Unsafe.Add(ref c, 2 * ldc);
+        c20.StoreUnsafe(ref out2); c21.StoreUnsafe(ref out2, 8);
+    }
 }

@@ -295,4 +295,87 @@ internal readonly struct Avx512MicroKernel : IMicroKernel
         ref float out9 = ref Unsafe.Add(ref c, 9 * ldc);
         c90.StoreUnsafe(ref out9);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    public static unsafe void MultiplyShort(int depth, ref float a, int aStride, int aRowStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
+    {
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 0 * ldc)));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 0 * ldc + 31)));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 1 * ldc)));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 1 * ldc + 31)));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 2 * ldc)));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 2 * ldc + 31)));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 3 * ldc)));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 3 * ldc + 31)));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 4 * ldc)));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref c, 4 * ldc + 31)));
+        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c40 = Vector512<float>.Zero, c41 = Vector512<float>.Zero;
+        for (; depth >= 2; depth -= 2)
+        {
+            var b0 = Vector512.LoadUnsafe(ref b);
+            var b1 = Vector512.LoadUnsafe(ref b, (nuint)(16));
+            var a0 = Vector512.Create(a);
+            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00); c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+            var a1 = Vector512.Create(Unsafe.Add(ref a, 1 * aRowStride));
+            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10); c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+            var a2 = Vector512.Create(Unsafe.Add(ref a, 2 * aRowStride));
+            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20); c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+            var a3 = Vector512.Create(Unsafe.Add(ref a, 3 * aRowStride));
+            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30); c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+            var a4 = Vector512.Create(Unsafe.Add(ref a, 4 * aRowStride));
+            c40 = Vector512.FusedMultiplyAdd(a4, b0, c40); c41 = Vector512.FusedMultiplyAdd(a4, b1, c41);
+            var b0s = Vector512.LoadUnsafe(ref b, (nuint)(bStride));
+            var b1s = Vector512.LoadUnsafe(ref b, (nuint)(bStride + 16));
+            var a0s = Vector512.Create(Unsafe.Add(ref a, aStride));
+            c00 = Vector512.FusedMultiplyAdd(a0s, b0s, c00); c01 = Vector512.FusedMultiplyAdd(a0s, b1s, c01);
+            var a1s = Vector512.Create(Unsafe.Add(ref a, aStride + 1 * aRowStride));
+            c10 = Vector512.FusedMultiplyAdd(a1s, b0s, c10); c11 = Vector512.FusedMultiplyAdd(a1s, b1s, c11);
+            var a2s = Vector512.Create(Unsafe.Add(ref a, aStride + 2 * aRowStride));
+            c20 = Vector512.FusedMultiplyAdd(a2s, b0s, c20); c21 = Vector512.FusedMultiplyAdd(a2s, b1s, c21);
+            var a3s = Vector512.Create(Unsafe.Add(ref a, aStride + 3 * aRowStride));
+            c30 = Vector512.FusedMultiplyAdd(a3s, b0s, c30); c31 = Vector512.FusedMultiplyAdd(a3s, b1s, c31);
+            var a4s = Vector512.Create(Unsafe.Add(ref a, aStride + 4 * aRowStride));
+            c40 = Vector512.FusedMultiplyAdd(a4s, b0s, c40); c41 = Vector512.FusedMultiplyAdd(a4s, b1s, c41);
+            a = ref Unsafe.Add(ref a, 2 * aStride);
+            b = ref Unsafe.Add(ref b, 2 * bStride);
+        }
+        if (depth == 1)
+        {
+            var b0 = Vector512.LoadUnsafe(ref b);
+            var b1 = Vector512.LoadUnsafe(ref b, (nuint)(16));
+            var a0 = Vector512.Create(a);
+            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00); c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+            var a1 = Vector512.Create(Unsafe.Add(ref a, 1 * aRowStride));
+            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10); c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+            var a2 = Vector512.Create(Unsafe.Add(ref a, 2 * aRowStride));
+            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20); c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+            var a3 = Vector512.Create(Unsafe.Add(ref a, 3 * aRowStride));
+            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30); c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+            var a4 = Vector512.Create(Unsafe.Add(ref a, 4 * aRowStride));
+            c40 = Vector512.FusedMultiplyAdd(a4, b0, c40); c41 = Vector512.FusedMultiplyAdd(a4, b1, c41);
+        }
+        if (loadC)
+        {
+            ref float row0 = ref c;
+            c00 += Vector512.LoadUnsafe(ref row0); c01 += Vector512.LoadUnsafe(ref row0, 16);
+            ref float row1 = ref Unsafe.Add(ref c, 1 * ldc);
+            c10 += Vector512.LoadUnsafe(ref row1); c11 += Vector512.LoadUnsafe(ref row1, 16);
+            ref float row2 = ref Unsafe.Add(ref c, 2 * ldc);
+            c20 += Vector512.LoadUnsafe(ref row2); c21 += Vector512.LoadUnsafe(ref row2, 16);
+            ref float row3 = ref Unsafe.Add(ref c, 3 * ldc);
+            c30 += Vector512.LoadUnsafe(ref row3); c31 += Vector512.LoadUnsafe(ref row3, 16);
+            ref float row4 = ref Unsafe.Add(ref c, 4 * ldc);
+            c40 += Vector512.LoadUnsafe(ref row4); c41 += Vector512.LoadUnsafe(ref row4, 16);
+        }
+        ref float out0 = ref c;
+        c00.StoreUnsafe(ref out0); c01.StoreUnsafe(ref out0, 16);
+        ref float out1 = ref Unsafe.Add(ref c, 1 * ldc);
+        c10.StoreUnsafe(ref out1); c11.StoreUnsafe(ref out1, 16);
+        ref float out2 = ref Unsafe.Add(ref c, 2 * ldc);
+        c20.StoreUnsafe(ref out2); c21.StoreUnsafe(ref out2, 16);
+        ref float out3 = ref Unsafe.Add(ref c, 3 * ldc);
+        c30.StoreUnsafe(ref out3); c31.StoreUnsafe(ref out3, 16);
+        ref float out4 = ref Unsafe.Add(ref c, 4 * ldc);
+        c40.StoreUnsafe(ref out4); c41.StoreUnsafe(ref out4, 16);
+    }
 }

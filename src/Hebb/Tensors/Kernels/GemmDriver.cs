@@ -240,19 +240,22 @@ internal sealed class GemmDriver<TKernel> : IPartitionedWork where TKernel : str
     }
 
     /// <summary>A tile that overhangs C: computed in a scratch tile, of which the valid part is kept. When it is
-    /// at most half a panel wide, the narrow kernel computes only that half.</summary>
+    /// at most half a panel wide, the narrow kernel computes only that half; when at most half a panel high (m = 128 leaves
+    /// 2 rows of 6), the short kernel computes only the upper half.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EdgeTile(int depth, ref float aPanel, int aStride, int aRowStride, ref float bPanel, int bStride, int row, int column, int validRows, int validColumns, bool loadC)
     {
         int columns = TKernel.Columns;
         Span<float> tile = stackalloc float[TKernel.Rows * TKernel.Columns];
         bool narrow = validColumns <= columns / 2;
+        bool isShort = !narrow && validRows <= (TKernel.Rows + 1) / 2;
         tile.Clear();
         if (loadC)
             for (int r = 0; r < validRows; r++)
                 c.AsSpan((row + r) * n + column, validColumns).CopyTo(tile.Slice(r * columns));
         ref float tileStart = ref MemoryMarshal.GetReference(tile);
-        if (narrow) TKernel.MultiplyNarrow(depth, ref aPanel, aStride, aRowStride, ref bPanel, bStride, ref tileStart, columns, loadC: true);
+        if (isShort) TKernel.MultiplyShort(depth, ref aPanel, aStride, aRowStride, ref bPanel, bStride, ref tileStart, columns, loadC: true);
+        else if (narrow) TKernel.MultiplyNarrow(depth, ref aPanel, aStride, aRowStride, ref bPanel, bStride, ref tileStart, columns, loadC: true);
         else TKernel.Multiply(depth, ref aPanel, aStride, aRowStride, ref bPanel, bStride, ref tileStart, columns, loadC: true);
         for (int r = 0; r < validRows; r++)
             tile.Slice(r * columns, validColumns).CopyTo(c.AsSpan((row + r) * n + column));

@@ -21,4 +21,8 @@ internal interface IMicroKernel
     /// <summary>The same for the first Columns / 2 columns only: the last panel of a matrix whose width leaves
     /// a narrow remainder (n = 100 leaves 4 columns) then costs half a panel, not a whole one.</summary>
     static abstract void MultiplyNarrow(int depth, ref float a, int aStride, int aRowStride, ref float b, int bStride, ref float c, int ldc, bool loadC);
+
+    /// <summary>The same for the first (Rows + 1) / 2 rows only: the last panel of a matrix whose height leaves a
+    /// short remainder (m = 128 leaves 2 rows of 6) then costs half a panel, not a whole one.</summary>
+    static abstract void MultiplyShort(int depth, ref float a, int aStride, int aRowStride, ref float b, int bStride, ref float c, int ldc, bool loadC);
 }

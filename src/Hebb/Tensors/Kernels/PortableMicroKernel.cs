@@ -134,4 +134,47 @@ internal readonly struct PortableMicroKernel : IMicroKernel
         ref float out3 = ref Unsafe.Add(ref c, 3 * ldc);
         c30.StoreUnsafe(ref out3);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void MultiplyShort(int depth, ref float a, int aStride, int aRowStride, ref float b, int bStride, ref float c, int ldc, bool loadC)
+    {
+        Vector<float> c00 = Vector<float>.Zero, c01 = Vector<float>.Zero, c10 = Vector<float>.Zero, c11 = Vector<float>.Zero;
+        for (; depth >= 2; depth -= 2)
+        {
+            var b0 = Vector.LoadUnsafe(ref b);
+            var b1 = Vector.LoadUnsafe(ref b, (nuint)(1 * Vector<float>.Count));
+            var a0 = new Vector<float>(a);
+            c00 = Vector.FusedMultiplyAdd(a0, b0, c00); c01 = Vector.FusedMultiplyAdd(a0, b1, c01);
+            var a1 = new Vector<float>(Unsafe.Add(ref a, 1 * aRowStride));
+            c10 = Vector.FusedMultiplyAdd(a1, b0, c10); c11 = Vector.FusedMultiplyAdd(a1, b1, c11);
+            var b0s = Vector.LoadUnsafe(ref b, (nuint)(bStride));
+            var b1s = Vector.LoadUnsafe(ref b, (nuint)(bStride + 1 * Vector<float>.Count));
+            var a0s = new Vector<float>(Unsafe.Add(ref a, aStride));
+            c00 = Vector.FusedMultiplyAdd(a0s, b0s, c00); c01 = Vector.FusedMultiplyAdd(a0s, b1s, c01);
+            var a1s = new Vector<float>(Unsafe.Add(ref a, aStride + 1 * aRowStride));
+            c10 = Vector.FusedMultiplyAdd(a1s, b0s, c10); c11 = Vector.FusedMultiplyAdd(a1s, b1s, c11);
+            a = ref Unsafe.Add(ref a, 2 * aStride);
+            b = ref Unsafe.Add(ref b, 2 * bStride);
+        }
+        if (depth == 1)
+        {
+            var b0 = Vector.LoadUnsafe(ref b);
+            var b1 = Vector.LoadUnsafe(ref b, (nuint)(1 * Vector<float>.Count));
+            var a0 = new Vector<float>(a);
+            c00 = Vector.FusedMultiplyAdd(a0, b0, c00); c01 = Vector.FusedMultiplyAdd(a0, b1, c01);
+            var a1 = new Vector<float>(Unsafe.Add(ref a, 1 * aRowStride));
+            c10 = Vector.FusedMultiplyAdd(a1, b0, c10); c11 = Vector.FusedMultiplyAdd(a1, b1, c11);
+        }
+        if (loadC)
+        {
+            ref float row0 = ref c;
+            c00 += Vector.LoadUnsafe(ref row0); c01 += Vector.LoadUnsafe(ref row0, (nuint)(1 * Vector<float>.Count));
+            ref float row1 = ref Unsafe.Add(ref c, 1 * ldc);
+            c10 += Vector.LoadUnsafe(ref row1); c11 += Vector.LoadUnsafe(ref row1, (nuint)(1 * Vector<float>.Count));
+        }
+        ref float out0 = ref c;
+        c00.StoreUnsafe(ref out0); c01.StoreUnsafe(ref out0, (nuint)(1 * Vector<float>.Count));
+        ref float out1 = ref Unsafe.Add(ref c, 1 * ldc);
+        c10.StoreUnsafe(ref out1); c11.StoreUnsafe(ref out1, (nuint)(1 * Vector<float>.Count));
+    }
 }
