@@ -55,7 +55,14 @@ public static class HebbCommandLine
         ("mpi-check", MpiCheckCommand.Create),
     ];
 
-    private static bool NamesSubcommand(string[] args) => args.Length > 0 && Subcommands.Any(subcommand => subcommand.Name == args[0]);
+    // A loop rather than Enumerable.Any, whose generic code over these tuples would be compiled at every start.
+    private static bool NamesSubcommand(string[] args)
+    {
+        if (args.Length == 0) return false;
+        foreach (var (name, _) in Subcommands)
+            if (name == args[0]) return true;
+        return false;
+    }
 
     // The parser's own words for 'hebb trian', and for 'hebb' alone, are "Required command was not provided.": name
     // the word that is no command, the command it is closest to, and the commands there are.

@@ -35,9 +35,13 @@ public sealed class Sequential : Layer
             }
             if (!layer.NamedAfterPrevious) previous = layer.Name;
         }
-        var duplicate = Parameters.Select(p => p.Name).Concat(Buffers.Select(b => b.Key))
-            .GroupBy(name => name).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new ArgumentException($"Sequential: two parameters are named '{duplicate.Key}'");
+        // Loops rather than LINQ, whose generic code over (name, buffer) pairs a one-shot 'hebb predict' would
+        // compile at every start.
+        var names = new HashSet<string>();
+        foreach (var parameter in Parameters)
+            if (!names.Add(parameter.Name)) throw new ArgumentException($"Sequential: two parameters are named '{parameter.Name}'");
+        foreach (var (name, _) in Buffers)
+            if (!names.Add(name)) throw new ArgumentException($"Sequential: two parameters are named '{name}'");
     }
 
     /// <summary>The layers, first to last.</summary>
@@ -47,7 +51,15 @@ public sealed class Sequential : Layer
     public override IReadOnlyList<Parameter> Parameters => Layers.SelectMany(layer => layer.Parameters).ToList();
 
     /// <inheritdoc/>
-    public override IReadOnlyList<KeyValuePair<string, Tensor>> Buffers => Layers.SelectMany(layer => layer.Buffers).ToList();
+    public override IReadOnlyList<KeyValuePair<string, Tensor>> Buffers
+    {
+        get
+        {
+            var buffers = new List<KeyValuePair<string, Tensor>>();
+            foreach (var layer in Layers) buffers.AddRange(layer.Buffers);
+            return buffers;
+        }
+    }
 
     /// <inheritdoc/>
     public override string Kind => "sequential";

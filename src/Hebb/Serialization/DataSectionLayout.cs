@@ -9,8 +9,13 @@ internal static class DataSectionLayout
     /// <summary>The entries in the order their bytes lie in the data section, once checked.</summary>
     public static SafeTensorsEntry[] Arrange(string path, IReadOnlyList<SafeTensorsEntry> entries, long dataSectionLength)
     {
-        // By end as well, so that an empty tensor sorts before the one that starts where it sits.
-        var ordered = entries.OrderBy(entry => entry.Begin).ThenBy(entry => entry.End).ToArray();
+        // By end as well, so that an empty tensor sorts before the one that starts where it sits; then by name (each is
+        // there once), so that the order is the same whatever the header's. Array.Sort rather than OrderBy, whose
+        // generic code over long keys a one-shot 'hebb predict' would compile at every start.
+        var ordered = new SafeTensorsEntry[entries.Count];
+        for (int i = 0; i < ordered.Length; i++) ordered[i] = entries[i];
+        Array.Sort(ordered, static (a, b) => a.Begin != b.Begin ? a.Begin.CompareTo(b.Begin)
+            : a.End != b.End ? a.End.CompareTo(b.End) : string.CompareOrdinal(a.Name, b.Name));
         SafeTensorsEntry? previous = null;
         foreach (var entry in ordered)
         {

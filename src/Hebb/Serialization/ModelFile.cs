@@ -145,18 +145,36 @@ public static class ModelFile
             };
             width = record.Outputs;
         }
-        var runTensors = file.Tensors.Where(entry => TrainingCheckpoint.TensorPrefixes.Any(prefix => entry.Key.StartsWith(prefix, StringComparison.Ordinal)))
-            .ToDictionary(StringComparer.Ordinal);
+        var runTensors = RunTensors(file);
         read.UnionWith(runTensors.Keys);
         CheckNoUnreadTensors(file, read, layers.Length);
         var table = file.Metadata.TryGetValue(TableSchema.Key, out var schema) ? TableSchema.FromJson(schema, path, records[0].Inputs, width) : null;
         return new SavedModel(path, new Sequential(layers), file.Metadata) { RunTensors = runTensors, Table = table };
     }
 
+    // The loops of Load and of the methods below are loops rather than LINQ: LINQ's generic code over the file's
+    // (name, tensor) pairs is compiled at run time, at every start of a one-shot 'hebb predict'.
+
+    /// <summary>The tensors of a checkpoint's run state (<see cref="TrainingCheckpoint.TensorPrefixes"/>), by name.</summary>
+    private static Dictionary<string, Tensor> RunTensors(SafeTensorsFile file)
+    {
+        var runTensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        foreach (var (name, tensor) in file.Tensors)
+            foreach (var prefix in TrainingCheckpoint.TensorPrefixes)
+                if (name.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    runTensors.Add(name, tensor);
+                    break;
+                }
+        return runTensors;
+    }
+
     // By name rather than by count, so that the message says which tensors are extra.
     private static void CheckNoUnreadTensors(SafeTensorsFile file, HashSet<string> read, int layerCount)
     {
-        var unread = file.Tensors.Select(entry => entry.Key).Where(name => !read.Contains(name)).ToList();
+        var unread = new List<string>();
+        foreach (var (name, _) in file.Tensors)
+            if (!read.Contains(name)) unread.Add(name);
         if (unread.Count > 0)
             throw new InvalidFileException(file.Path, "tensors",
                 $"expected only the {read.Count} tensors of the architecture's {layerCount} layers, found {unread.Count} more: {InvalidFileException.Echo(string.Join(", ", unread.Select(name => $"'{name}'")))}");
@@ -166,14 +184,29 @@ public static class ModelFile
     {
         var tensor = file[name];
         read.Add(name);
-        if (!tensor.Shape.SequenceEqual(shape))
+        if (!SameShape(tensor.Shape, shape))
             throw new InvalidFileException(file.Path, $"tensor '{name}' shape", $"expected {Tensor.ShapeText(shape)} from the architecture, found {tensor.ShapeString}");
         // A NaN or infinite weight makes every prediction NaN, which argmax would turn into class 0 without a word.
-        int nonFinite = Array.FindIndex(tensor.Data, value => !float.IsFinite(value));
+        int nonFinite = FirstNonFinite(tensor.Data);
         if (nonFinite >= 0)
             throw new InvalidFileException(file.Path, $"tensor '{name}'",
                 $"expected finite numbers, found {tensor.Data[nonFinite].ToString(CultureInfo.InvariantCulture)} at element {nonFinite} (a model whose training diverged?)");
         return tensor;
+    }
+
+    private static bool SameShape(IReadOnlyList<int> found, int[] expected)
+    {
+        if (found.Count != expected.Length) return false;
+        for (int axis = 0; axis < expected.Length; axis++)
+            if (found[axis] != expected[axis]) return false;
+        return true;
+    }
+
+    private static int FirstNonFinite(float[] values)
+    {
+        for (int i = 0; i < values.Length; i++)
+            if (!float.IsFinite(values[i])) return i;
+        return -1;
     }
 
     private static string Required(SafeTensorsFile file, string key) =>

@@ -20,7 +20,10 @@ public sealed class SafeTensorsFile
         Path = path;
         Tensors = tensors;
         Metadata = metadata;
-        tensorsByName = tensors.ToDictionary(entry => entry.Key, entry => entry.Value, StringComparer.Ordinal);
+        // A loop, not ToDictionary: LINQ's generic code over these pairs is not compiled ahead of time, and compiling it
+        // at run time costs a one-shot 'hebb predict' more than reading the model does.
+        tensorsByName = new Dictionary<string, Tensor>(tensors.Count, StringComparer.Ordinal);
+        foreach (var (name, tensor) in tensors) tensorsByName.Add(name, tensor);
     }
 
     /// <summary>The tensor called <paramref name="name"/>. A file without it is not the file its reader expected, hence an <see cref="InvalidFileException"/>.</summary>

@@ -61,9 +61,21 @@ public static class SafeTensorsReader
             tensors.Add(new(entry.Name, new Tensor(data, entry.Shape)));
         }
         if (metadata.TryGetValue(ChecksumKey, out var expected))
-            CheckChecksum(path, expected, Convert.ToHexStringLower(hash.GetHashAndReset()));
+            CheckChecksum(path, expected, LowercaseHex(hash.GetHashAndReset()));
         return tensors;
     }
+
+    // A loop rather than Convert.ToHexStringLower, whose vectorised code is compiled at run time, at every start of a
+    // one-shot 'hebb predict', for 32 bytes.
+    private static string LowercaseHex(byte[] bytes) => string.Create(2 * bytes.Length, bytes, static (text, bytes) =>
+    {
+        const string digits = "0123456789abcdef";
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            text[2 * i] = digits[bytes[i] >> 4];
+            text[2 * i + 1] = digits[bytes[i] & 0xF];
+        }
+    });
 
     private static void CheckChecksum(string path, string expected, string actual)
     {
