@@ -19,6 +19,9 @@ one host mostly waiting for the other rank to finish its share). --wire-bytes-co
 byte counter (tools/mpi-netns passes the bytes rank 0's veth has sent): it runs before and after every distributed run, and
 the report gives the difference per training step (every step of every epoch, as the counter cannot tell them apart).
 
+The ranks run with Open MPI's mpi_yield_when_idle=1 unless --mca says otherwise: a rank waiting for the other spins in
+MPI by default, and on a 2-core machine shared with anything else that spin keeps the rank it waits for off a core.
+
 Results go to bench/results/<date>_<time>_distributed.json and .md. Exit codes: 0 done, 1 a build or a run failed,
 2 a usage error or missing data, Open MPI or .NET.
 """
@@ -49,6 +52,9 @@ def parse_args():
     parser.add_argument("--rounds", type=int, default=2, help="pairs of runs (default: %(default)s)")
     parser.add_argument("--mpirun", default="mpirun", help="the mpirun to start the ranks with (default: %(default)s)")
     parser.add_argument("--mpirun-args", default="", help="more arguments for mpirun, one shell-quoted string (tools/mpi-netns: its hosts and transports)")
+    parser.add_argument("--mca", action="append", metavar="NAME=VALUE",
+                        help="an Open MPI MCA parameter for the ranks, again for more (default: mpi_yield_when_idle=1: a rank "
+                             "waiting in MPI gives its core up, which on a shared machine lets the rank it waits for run)")
     parser.add_argument("--wire-bytes-command", help="a command that prints a byte counter of the network between the ranks")
     parser.add_argument("--label", default="one host", help="where the ranks ran, for the report (default: %(default)s)")
     parser.add_argument("--cli", help="a hebb already published (ReadyToRun, Release) to run instead of building one")
@@ -56,6 +62,10 @@ def parse_args():
                         help="a file to hold an exclusive flock on while measuring (default: %(default)s)")
     parser.add_argument("--quick", action="store_true", help="1 epoch, 1 round: checks that everything runs, measures nothing")
     args = parser.parse_args()
+    if args.mca is None:
+        args.mca = ["mpi_yield_when_idle=1"]
+    if any("=" not in setting for setting in args.mca):
+        parser.error("--mca takes NAME=VALUE")
     if args.quick:
         args.epochs, args.rounds = 1, 1
     if min(args.batch_size, args.ranks, args.epochs, args.rounds) < 1:
@@ -93,6 +103,8 @@ class Distributed:
             return self.summary(1, run(command), None)
         # Unbound, as the single process is: the ranks share the machine with whatever else runs.
         mpirun = [self.args.mpirun, "-np", str(ranks), "--bind-to", "none"] + shlex.split(self.args.mpirun_args)
+        for setting in self.args.mca:
+            mpirun += ["--mca"] + setting.split("=", 1)
         before = counter(self.args.wire_bytes_command) if self.args.wire_bytes_command else None
         result = run(mpirun + command + ["--distributed"], env=mpi_environment())
         wire = counter(self.args.wire_bytes_command) - before if before is not None else None
@@ -146,10 +158,10 @@ def report(results):
     lines = ["# Data-parallel training: %d ranks against 1 process (%s)%s" % (
                  settings["ranks"], settings["label"], " (--quick: a smoke test, not a measurement)" if settings["quick"] else ""),
              "",
-             "%s, %s; Open MPI %s; %s, hidden %s, plain SGD 0.01, global batch %d, 1 thread per process; %d epochs per run, "
-             "samples/s over epochs 2..N (rank 0's timing of the training loop)." % (
-                 results["machine"]["date"], results["machine"]["cpu"], results["machine"]["openmpi"], settings["data"],
-                 settings["hidden"], settings["batch_size"], settings["epochs"]),
+             "%s, %s; Open MPI %s (MCA: %s); %s, hidden %s, plain SGD 0.01, global batch %d, 1 thread per process; %d epochs "
+             "per run, samples/s over epochs 2..N (rank 0's timing of the training loop)." % (
+                 results["machine"]["date"], results["machine"]["cpu"], results["machine"]["openmpi"],
+                 ", ".join(settings["mca"]) or "defaults", settings["data"], settings["hidden"], settings["batch_size"], settings["epochs"]),
              "",
              table(["round", "1 process, samples/s", "%d ranks, samples/s" % settings["ranks"], "ratio", "allreduce bytes/step per rank",
                     "share of the loop in the allreduces", "bytes/step on the wire", "others' CPU (1 / %d)" % settings["ranks"]], rows),
@@ -193,7 +205,7 @@ def main():
                            "openmpi": debian_version("openmpi-bin")},
                "settings": {"data": os.path.abspath(args.data), "hidden": args.hidden, "batch_size": args.batch_size,
                             "ranks": args.ranks, "epochs": args.epochs, "label": args.label, "quick": args.quick,
-                            "mpirun_args": args.mpirun_args},
+                            "mpirun_args": args.mpirun_args, "mca": args.mca},
                "rounds": rounds}
     text = report(results)
     print(text)
