@@ -7,11 +7,16 @@ namespace Hebb.Optimizers;
 /// m ← β₁·m + (1 − β₁)·g; v ← β₂·v + (1 − β₂)·g²; p ← p − (η / (1 − β₁ᵗ))·m / (√v / √(1 − β₂ᵗ) + ε).
 /// Everything that depends on the step alone is computed once per step, so a value costs one square root, one
 /// division and fused multiply-adds: √v is multiplied by 1 / √(1 − β₂ᵗ) rather than divided by its inverse
-/// (a rounding apart, well within the 1e-5 of the golden tests against PyTorch).
+/// (a rounding apart, well within the 1e-5 of the golden tests against PyTorch). The constants are kept as vectors,
+/// broadcast once per step rather than once per vector of values.
 /// </summary>
 internal readonly struct AdamUpdate(float beta1, float averageShare, float beta2, float squareShare, float stepSize,
     float inverseCorrection2Sqrt, float epsilon, float l2Decay, float decoupledFactor) : IParameterUpdate
 {
+    private readonly Vector<float> beta1 = new(beta1), averageShare = new(averageShare), beta2 = new(beta2),
+        squareShare = new(squareShare), negativeStepSize = new(-stepSize), inverseCorrection2Sqrt = new(inverseCorrection2Sqrt),
+        epsilon = new(epsilon), l2Decay = new(l2Decay), decoupledFactor = new(decoupledFactor);
+
     /// <summary>The rule at step <paramref name="step"/> (1 on the first), the bias corrections in double as PyTorch
     /// computes them; the weight decay <paramref name="decoupled"/> (AdamW) or as an L2 term (Adam).</summary>
     public static AdamUpdate At(long step, float rate, AdamSettings settings, bool decoupled) => new(
@@ -22,12 +27,11 @@ internal readonly struct AdamUpdate(float beta1, float averageShare, float beta2
 
     public void Apply(ref Vector<float> value, Vector<float> gradient, ref Vector<float> average, ref Vector<float> squareAverage)
     {
-        gradient = Vector.FusedMultiplyAdd(new Vector<float>(l2Decay), value, gradient);
+        gradient = Vector.FusedMultiplyAdd(l2Decay, value, gradient);
         value *= decoupledFactor;
-        average = Vector.FusedMultiplyAdd(new Vector<float>(beta1), average, averageShare * gradient);
-        squareAverage = Vector.FusedMultiplyAdd(new Vector<float>(beta2), squareAverage, squareShare * (gradient * gradient));
-        var denominator = Vector.FusedMultiplyAdd(Vector.SquareRoot(squareAverage), new Vector<float>(inverseCorrection2Sqrt),
-            new Vector<float>(epsilon));
-        value = Vector.FusedMultiplyAdd(new Vector<float>(-stepSize), average / denominator, value);
+        average = Vector.FusedMultiplyAdd(beta1, average, averageShare * gradient);
+        squareAverage = Vector.FusedMultiplyAdd(beta2, squareAverage, squareShare * (gradient * gradient));
+        var denominator = Vector.FusedMultiplyAdd(Vector.SquareRoot(squareAverage), inverseCorrection2Sqrt, epsilon);
+        value = Vector.FusedMultiplyAdd(negativeStepSize, average / denominator, value);
     }
 }
