@@ -6,9 +6,10 @@ namespace Hebb.Benchmarks;
 
 /// <summary>
 /// A GEMM timing that takes a minute, not BenchmarkDotNet's forty: for each product, Hebb and OpenBLAS on 1 and
-/// 2 threads are called in turn, round after round. GFLOP/s are from each one's fastest call (the call that another
-/// program did not interrupt); a ratio is the median over rounds of the ratio of two calls of the same round, which
-/// went through the same moment of a shared machine's load, so the ratios hold even when the absolute figures swing.
+/// 2 threads are called in turn, round after round, and each keeps its fastest call: the call that another program
+/// did not interrupt. Interleaving gives all four the same quiet moments of a shared machine. (The median over
+/// rounds of two calls' ratio in the same round was tried: with the machine's load average at 10-17 it went as far
+/// as 11 for two products whose fastest calls were within 30% of each other.)
 /// </summary>
 public static class QuickGemm
 {
@@ -27,7 +28,7 @@ public static class QuickGemm
             Console.Error.WriteLine($"quick: no product matches {string.Join(" ", filters)}; give part of a name such as \"b128 dW 1024->1024\", or MxKxN:AB|AtB|ABt");
             Environment.Exit(2);
         }
-        Console.WriteLine($"Gemm kernel: {Gemm.KernelName}; peer: {OpenBlas.LibraryPath}; GFLOP/s of the fastest call; ratios: median over rounds of the same round's calls");
+        Console.WriteLine($"Gemm kernel: {Gemm.KernelName}; peer: {OpenBlas.LibraryPath}; GFLOP/s and ratios of each one's fastest call");
         Console.WriteLine($"| product | layout | m x k x n | Hebb 1t | OpenBLAS 1t | Hebb/OpenBLAS 1t | Hebb 2t | OpenBLAS 2t | Hebb/OpenBLAS 2t | Hebb 2t/1t | OpenBLAS 2t/1t |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (name, layout, m, k, n, accumulate) in products)
@@ -58,18 +59,12 @@ public static class QuickGemm
                 if (round >= 0) seconds[i, round] = Stopwatch.GetElapsedTime(start).TotalSeconds;
             }
         Parallelism.ThreadCount = Environment.ProcessorCount;
-        double Gflops(int i) => flops / Enumerable.Range(0, rounds).Min(round => seconds[i, round]) / 1e9;
-        // How many times faster candidate `faster` ran than candidate `slower` in the typical round.
-        string Ratio(int faster, int slower) =>
-            Median(Enumerable.Range(0, rounds).Select(round => seconds[slower, round] / seconds[faster, round])).ToString("F2", CultureInfo.InvariantCulture);
+        double Fastest(int i) => Enumerable.Range(0, rounds).Min(round => seconds[i, round]);
+        double Gflops(int i) => flops / Fastest(i) / 1e9;
+        // How many times faster candidate `faster` ran than candidate `slower`.
+        string Ratio(int faster, int slower) => (Fastest(slower) / Fastest(faster)).ToString("F2", CultureInfo.InvariantCulture);
         return string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {layout} | {m}x{k}x{n} | {Gflops(0):F1} | {Gflops(1):F1} | {Ratio(0, 1)} | {Gflops(2):F1} | {Gflops(3):F1} | {Ratio(2, 3)} | {Ratio(2, 0)} | {Ratio(3, 1)} |");
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return (sorted[(sorted.Length - 1) / 2] + sorted[sorted.Length / 2]) / 2;
     }
 
     private static IEnumerable<(string Name, MatrixLayout Layout, int M, int K, int N, bool Accumulate)> Products(string[] filters)
