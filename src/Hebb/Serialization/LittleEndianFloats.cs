@@ -5,7 +5,8 @@ using System.Security.Cryptography;
 namespace Hebb.Serialization;
 
 /// <summary>
-/// Moves float32 values between memory and a little-endian byte stream, hashing the bytes as they pass. On a
+/// Moves float32 values between memory and a little-endian byte stream, hashing the bytes written as they pass
+/// (a reader hashes the file's data section apart: <see cref="DataSectionChecksum"/>). On a
 /// little-endian machine (nearly every machine) the floats' own memory is written and read in place, with no copy.
 /// </summary>
 internal static class LittleEndianFloats
@@ -31,11 +32,9 @@ internal static class LittleEndianFloats
     }
 
     /// <summary>Fills <paramref name="values"/> from the stream, which must hold enough bytes.</summary>
-    public static void Read(Stream stream, Span<float> values, IncrementalHash hash)
+    public static void Read(Stream stream, Span<float> values)
     {
-        var bytes = MemoryMarshal.AsBytes(values);
-        stream.ReadExactly(bytes);
-        hash.AppendData(bytes);
+        stream.ReadExactly(MemoryMarshal.AsBytes(values));
         if (!BitConverter.IsLittleEndian)
         {
             var words = MemoryMarshal.Cast<float, uint>(values);

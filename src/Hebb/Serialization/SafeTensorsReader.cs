@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using Hebb.Tensors;
 using static Hebb.Serialization.SafeTensorsFormat;
 
@@ -23,9 +22,14 @@ public static class SafeTensorsReader
     /// <param name="path">Names the file in messages.</param>
     internal static SafeTensorsFile Read(Stream stream, string path)
     {
-        var header = SafeTensorsHeaderParser.Parse(path, ReadHeaderJson(path, stream));
+        var json = ReadHeaderJson(path, stream);
+        // Every file Hebb writes has a checksum: hashing starts before the header says so, beside the parsing.
+        using var checksum = DataSectionChecksum.Start(stream, stream.Position);
+        var header = SafeTensorsHeaderParser.Parse(path, json);
         var ordered = DataSectionLayout.Arrange(path, header.Entries, stream.Length - stream.Position);
-        var tensors = ReadTensors(path, stream, ordered, header.Metadata);
+        var tensors = ReadTensors(stream, ordered);
+        if (header.Metadata.TryGetValue(ChecksumKey, out var expected))
+            CheckChecksum(path, expected, checksum.LowercaseHex());
         return new SafeTensorsFile(path, tensors, header.Metadata);
     }
 
@@ -49,33 +53,17 @@ public static class SafeTensorsReader
         return json;
     }
 
-    private static List<KeyValuePair<string, Tensor>> ReadTensors(
-        string path, Stream stream, SafeTensorsEntry[] ordered, IReadOnlyDictionary<string, string> metadata)
+    private static List<KeyValuePair<string, Tensor>> ReadTensors(Stream stream, SafeTensorsEntry[] ordered)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var tensors = new List<KeyValuePair<string, Tensor>>(ordered.Length);
         foreach (var entry in ordered)
         {
             var data = new float[entry.ElementCount];
-            LittleEndianFloats.Read(stream, data, hash);
+            LittleEndianFloats.Read(stream, data);
             tensors.Add(new(entry.Name, new Tensor(data, entry.Shape)));
         }
-        if (metadata.TryGetValue(ChecksumKey, out var expected))
-            CheckChecksum(path, expected, LowercaseHex(hash.GetHashAndReset()));
         return tensors;
     }
-
-    // A loop rather than Convert.ToHexStringLower, whose vectorised code is compiled at run time, at every start of a
-    // one-shot 'hebb predict', for 32 bytes.
-    private static string LowercaseHex(byte[] bytes) => string.Create(2 * bytes.Length, bytes, static (text, bytes) =>
-    {
-        const string digits = "0123456789abcdef";
-        for (int i = 0; i < bytes.Length; i++)
-        {
-            text[2 * i] = digits[bytes[i] >> 4];
-            text[2 * i + 1] = digits[bytes[i] & 0xF];
-        }
-    });
 
     private static void CheckChecksum(string path, string expected, string actual)
     {
