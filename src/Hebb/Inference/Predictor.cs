@@ -12,9 +12,9 @@ namespace Hebb.Inference;
 /// kernels' worker threads; a dense layer skips its zero inputs (<see cref="Tensors.Kernels.MatrixVector"/>).
 /// Its outputs are the model's <see cref="Layer.Forward"/> in evaluation mode up to rounding: a dense layer picks
 /// its kernel for each batch, so a sample's logits may differ in the last bits from one batch to another.
-/// Thread-safe: each call takes a workspace of its own from a pool, so many threads can predict at once. It reads
-/// the model's parameters as they are at each call, so training the model while another thread predicts from it
-/// gives outputs of no particular step.
+/// Thread-safe: each call takes a workspace of its own from a pool, so many threads can predict at once. A dense
+/// layer's kernel reads a copy of its weights, laid out for it, made at a workspace's first call: make a new
+/// predictor after training the model further (its outputs would otherwise be of no particular step).
 /// </summary>
 public sealed class Predictor
 {

@@ -10,6 +10,9 @@ namespace Hebb.Layers;
 internal sealed class DenseKernels(Dense layer, int maxRows) : LayerKernels(layer.Inputs, layer.Outputs, maxRows)
 {
     private readonly float[] output = new float[maxRows * layer.Outputs];
+    // The weights in the layout of the matrix-vector kernel's batches, copied at the first batch predicted (only a
+    // predictor predicts; a single row reads W itself, and a one-sample predictor never makes the copy).
+    private ColumnBlocks? batchWeights;
 
     protected override Parameter[] Parameters { get; } = [.. layer.Parameters];
 
@@ -24,12 +27,14 @@ internal sealed class DenseKernels(Dense layer, int maxRows) : LayerKernels(laye
     }
 
     /// <summary>f(x·W + b) through the matrix-vector kernel when it is the faster (a single row, or inputs mostly
-    /// zero, <see cref="MatrixVector.Suits"/>), else as <see cref="Forward"/>.</summary>
+    /// zero, <see cref="MatrixVector.Suits"/>), else as <see cref="Forward"/>. A batch through that kernel reads a copy
+    /// of W made at the first such batch: weights changed after it are not seen (make new kernels, or a new predictor).</summary>
     public override float[] Predict(float[] input, int rows)
     {
         CheckRows(rows);
         if (!MatrixVector.Suits(input, rows, layer.Inputs)) return Forward(input, rows, training: false);
-        MatrixVector.Product(input, rows, layer.Inputs, layer.Weights.Data, layer.Biases.Data, layer.Outputs, output);
+        if (rows == 1) MatrixVector.Row(input.AsSpan(0, layer.Inputs), layer.Weights.Data, layer.Biases.Data, layer.Outputs, output);
+        else MatrixVector.Product(input, rows, batchWeights ??= new ColumnBlocks(layer.Weights.Data, layer.Inputs, layer.Outputs), layer.Biases.Data, output);
         var outputs = output.AsSpan(0, rows * layer.Outputs);
         layer.Activation.Forward(outputs, outputs, layer.Outputs);
         return output;

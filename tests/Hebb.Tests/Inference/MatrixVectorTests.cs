@@ -26,7 +26,8 @@ public class MatrixVectorTests
         var w = Values(random, k * n, 0);
         var bias = Values(random, n, 0);
         var y = new float[rows * n];
-        MatrixVector.Product(x, rows, k, w, bias, n, y);
+        if (rows == 1) MatrixVector.Row(x, w, bias, n, y);
+        else MatrixVector.Product(x, rows, new ColumnBlocks(w, k, n), bias, y);
         for (int r = 0; r < rows; r++)
             for (int column = 0; column < n; column++)
             {
@@ -37,8 +38,8 @@ public class MatrixVectorTests
             }
     }
 
-    /// <summary>A single row takes its own path (W's rows streamed whole, with 8-, 4- and 1-column pieces); the widths
-    /// cover each piece and the blocks of a batch (wide, narrow, single columns).</summary>
+    /// <summary>A single row reads W's rows whole (with 8-, 4- and 1-column pieces), a batch its column blocks; the
+    /// widths cover each piece and each kind of block (wide, narrow, single columns, overlapping ones at the end).</summary>
     [Theory]
     [InlineData(120, 70)]
     [InlineData(784, 300)]
@@ -53,12 +54,13 @@ public class MatrixVectorTests
         var x = Values(random, rows * k, 0.6);
         var w = Values(random, k * n, 0);
         var bias = Values(random, n, 0);
+        var blocks = new ColumnBlocks(w, k, n);
         var batch = new float[rows * n];
-        MatrixVector.Product(x, rows, k, w, bias, n, batch);
+        MatrixVector.Product(x, rows, blocks, bias, batch);
         var alone = new float[n];
         for (int r = 0; r < rows; r++)
         {
-            MatrixVector.Product(x[(r * k)..((r + 1) * k)], 1, k, w, bias, n, alone);
+            MatrixVector.Row(x.AsSpan(r * k, k), w, bias, n, alone);
             Assert.Equal(batch[(r * n)..((r + 1) * n)], alone);
         }
     }
@@ -73,8 +75,12 @@ public class MatrixVectorTests
     }
 
     [Fact]
-    public void ShortArraysAreRefused() =>
-        Assert.Throws<ArgumentException>(() => MatrixVector.Product(new float[10], 2, 6, new float[18], new float[3], 3, new float[6]));
+    public void ShortArraysAreRefused()
+    {
+        Assert.Throws<ArgumentException>(() => new ColumnBlocks(new float[17], 6, 3));
+        Assert.Throws<ArgumentException>(() => MatrixVector.Product(new float[10], 2, new ColumnBlocks(new float[18], 6, 3), new float[3], new float[6]));
+        Assert.Throws<ArgumentException>(() => MatrixVector.Row(new float[6], new float[17], new float[3], 3, new float[3]));
+    }
 
     /// <summary>Values in [−1, 1), of which a share <paramref name="zeroShare"/> (on average) exactly zero.</summary>
     internal static float[] Values(SeededRandom random, int count, double zeroShare)

@@ -5,25 +5,24 @@ using System.Runtime.Intrinsics;
 namespace Hebb.Tensors.Kernels;
 
 /// <summary>
-/// y = x·W + b for rows x of [rows, k] and W [k, n], row-major, one row at a time: each row's nonzero entries
-/// are gathered first and only their rows of W are read, since a dense layer's inputs are often mostly zero
-/// (four in five pixels of an MNIST digit, half of a ReLU layer's outputs). For a single row, where the GEMM
-/// would pack and block for nothing, this is the product; for a batch it beats the GEMM whenever at least
-/// half the inputs are zero (<see cref="Suits"/>). Each element of y is b plus the products of the row's
-/// nonzero entries added one multiply-add at a time in the order of k, whatever the batch and the thread count: a sample gets the same
-/// outputs from this kernel alone and in any batch (the GEMM rounds them differently, within a few units in the last place).
+/// y = x·W + b for rows x of [rows, k] and W [k, n], one row at a time: each row's nonzero entries are gathered
+/// first and only their rows of W are read, since a dense layer's inputs are often mostly zero (four in five pixels
+/// of an MNIST digit, half of a ReLU layer's outputs). For a single row, where the GEMM would pack and block for
+/// nothing, this is the product (<see cref="Row"/>, reading W itself); for a batch (<see cref="Product"/>, reading
+/// W's <see cref="ColumnBlocks"/>) it beats the GEMM whenever at least half the inputs are zero
+/// (<see cref="Suits"/>). Each element of y is b plus the products of the row's nonzero entries added one
+/// multiply-add at a time in the order of k, whatever the batch and the thread count: a sample gets the same
+/// outputs from this kernel alone and in any batch (the GEMM rounds them differently, within a few units in the
+/// last place).
 /// </summary>
 internal sealed class MatrixVector : IPartitionedWork
 {
-    // Eight vectors of y stay in registers while the row's entries stream past them.
-    private static readonly int WideColumns = 8 * Vector256<float>.Count;
-    private static readonly int NarrowColumns = Vector256<float>.Count;
-    // W's rows a single row's product adds to y at once (SingleRow).
+    // W's rows a single row's product adds to y at once (Row).
     private const int RowsAtOnce = 8;
     // Rows gathered together, so that a block of W serves them all while it is in cache.
     private const int ChunkRows = 32;
-    // The depth is cut into blocks of this many inputs: 96 rows of a wide block of W's columns (24 KiB) stay in L1
-    // while the chunk's rows pass over them, each reading them at one load per multiply-add.
+    // The depth is cut into blocks of this many inputs: 96 rows of a wide block of W's columns (24 KiB, contiguous in
+    // ColumnBlocks) stay in L1 while the chunk's rows pass over them, each reading them at one load per multiply-add.
     private const int DepthBlock = 96;
     // The same rule as the GEMM's: below this many multiply-adds per thread a second thread costs more than it saves.
     private const long MinimumWorkPerThread = 200_000;
@@ -35,38 +34,33 @@ internal sealed class MatrixVector : IPartitionedWork
     [ThreadStatic] private static float[]? gatheredValues;
     [ThreadStatic] private static int[]? gatheredEnds;
 
-    private float[] x = [], w = [], bias = [], y = [];
-    private int rows, k, n;
-    private int[] blockStarts = [], blockWidths = [];
-    private int blockCount;
+    private float[] x = [], bias = [], y = [];
+    private ColumnBlocks? w;
+    private int rows;
 
     /// <summary>Whether this kernel is the faster way to multiply these rows: a single row, or rows of which at least
     /// half the entries are zero (counted on the first few).</summary>
     public static bool Suits(float[] x, int rows, int k) => rows == 1 || ZeroShare(x, Math.Min(rows, SampledRows), k) >= 0.5;
 
     /// <summary>y[rows, n] = x[rows, k]·w[k, n] + bias[n], split by rows between threads when there is enough work.</summary>
-    public static void Product(float[] x, int rows, int k, float[] w, float[] bias, int n, float[] y)
+    public static void Product(float[] x, int rows, ColumnBlocks w, float[] bias, float[] y)
     {
-        if ((long)rows * k > x.Length || (long)k * n > w.Length || bias.Length < n || (long)rows * n > y.Length)
+        int k = w.K, n = w.N;
+        if ((long)rows * k > x.Length || bias.Length < n || (long)rows * n > y.Length)
             throw new ArgumentException($"matrix-vector product of [{rows}, {k}]·[{k}, {n}]: an array is too short");
-        if (rows == 1)
-        {
-            SingleRow(x.AsSpan(0, k), w, bias, n, y.AsSpan(0, n));
-            return;
-        }
         var job = cached ??= new MatrixVector();
-        (job.x, job.w, job.bias, job.y) = (x, w, bias, y);
-        (job.rows, job.k, job.n) = (rows, k, n);
-        job.PlanBlocks();
+        (job.x, job.w, job.bias, job.y, job.rows) = (x, w, bias, y, rows);
         double density = rows == 1 ? 1 : 1 - ZeroShare(x, Math.Min(rows, SampledRows), k);
         long work = (long)(rows * (double)k * density * n);
         int parts = (int)Math.Min(Math.Min(Parallelism.ThreadCount, rows), Math.Max(1, work / MinimumWorkPerThread));
         try { WorkerPool.Run(job, parts); }
-        finally { (job.x, job.w, job.bias, job.y) = ([], [], [], []); }
+        finally { (job.x, job.w, job.bias, job.y) = ([], null, [], []); }
     }
 
     public void Run(int part, int parts)
     {
+        var w = this.w!;
+        int k = w.K, n = w.N;
         int start = (int)((long)rows * part / parts), end = (int)((long)rows * (part + 1) / parts);
         int depthBlocks = (k + DepthBlock - 1) / DepthBlock;
         var indices = Buffer(ref gatheredIndices, ChunkRows * k);
@@ -78,9 +72,10 @@ internal sealed class MatrixVector : IPartitionedWork
             int chunkRows = Math.Min(ChunkRows, end - chunk);
             for (int r = 0; r < chunkRows; r++)
                 Gather(x.AsSpan((chunk + r) * k, k), indices.AsSpan(r * k, k), values.AsSpan(r * k, k), ends.AsSpan(r * depthBlocks, depthBlocks));
-            for (int block = 0; block < blockCount; block++)
+            for (int block = 0; block < w.Count; block++)
             {
-                int column = blockStarts[block], width = blockWidths[block];
+                int column = w.Start(block), width = w.Width(block);
+                ref float weights = ref w.Row(block, 0);
                 for (int depth = 0; depth < depthBlocks; depth++)
                     for (int r = 0; r < chunkRows; r++)
                     {
@@ -89,24 +84,28 @@ internal sealed class MatrixVector : IPartitionedWork
                         var rowValues = values.AsSpan(r * k + from, to - from);
                         ref float output = ref y[(chunk + r) * n + column];
                         // The first depth block starts from the bias, the others from the sums so far.
-                        bool first = depth == 0;
-                        if (width == WideColumns) Wide(rowIndices, rowValues, column, ref output, first);
-                        else if (width == NarrowColumns) Narrow(rowIndices, rowValues, column, ref output, first);
-                        else Scalar(rowIndices, rowValues, column, ref output, first);
+                        ref float initial = ref depth == 0 ? ref bias[column] : ref output;
+                        if (width == ColumnBlocks.WideColumns) Wide(rowIndices, rowValues, ref weights, ref initial, ref output);
+                        else if (width == ColumnBlocks.NarrowColumns) Narrow(rowIndices, rowValues, ref weights, ref initial, ref output);
+                        else Scalar(rowIndices, rowValues, ref weights, ref initial, ref output);
                     }
             }
         }
     }
 
     /// <summary>
-    /// One row, on the calling thread: y starts as the bias, and W's rows of the nonzero entries are added to it
-    /// whole, eight at a time, each read once from start to end. With one row there is nothing for a block of W to
-    /// be reused by, and W (940 KB for the note's first layer) comes from beyond L2 at every call: whole rows in
-    /// order are what the hardware prefetcher streams fastest, and y (n values) stays in L1 in between. Each
-    /// column is summed in the same order as by the blocks of <see cref="Run"/>, so the result is the same.
+    /// y[n] = x[k]·w[k, n] + bias[n] for one row, on the calling thread, from W itself (row-major): y starts as the
+    /// bias, and W's rows of the nonzero entries are added to it whole, eight at a time, each read once from start to
+    /// end. With one row there is nothing for a block of W to be reused by, and W (940 KB for the note's first layer)
+    /// comes from beyond L2 at every call: whole rows in order are what the hardware prefetcher streams fastest
+    /// (faster, measured, than the column blocks of a batch), and y (n values) stays in L1 in between. Each column is
+    /// summed in the same order as by <see cref="Product"/>, so the result is the same as from the column blocks of
+    /// the same W.
     /// </summary>
-    private static void SingleRow(ReadOnlySpan<float> x, float[] w, float[] bias, int n, Span<float> y)
+    public static void Row(ReadOnlySpan<float> x, float[] w, float[] bias, int n, Span<float> y)
     {
+        if ((long)x.Length * n > w.Length || bias.Length < n || y.Length < n)
+            throw new ArgumentException($"matrix-vector product of [1, {x.Length}]·[{x.Length}, {n}]: an array is too short");
         int k = x.Length, depthBlocks = (k + DepthBlock - 1) / DepthBlock;
         var indices = Buffer(ref gatheredIndices, k);
         var values = Buffer(ref gatheredValues, k);
@@ -184,38 +183,6 @@ internal sealed class MatrixVector : IPartitionedWork
         for (; column < n; column++) Unsafe.Add(ref y, column) = MathF.FusedMultiplyAdd(Unsafe.Add(ref r, column), a, Unsafe.Add(ref y, column));
     }
 
-    /// <summary>
-    /// Cuts the n columns into blocks: wide ones while they fit, then for the rest one wide block ending at n when
-    /// the rest is more than two vectors, else narrow ones, the last ending at n, else single columns (rows narrower
-    /// than a vector). A block ending at n overlaps the one before it; the columns they share come out the same
-    /// from both, being summed in the same order.
-    /// </summary>
-    private void PlanBlocks()
-    {
-        blockCount = 0;
-        int column = 0;
-        for (; column + WideColumns <= n; column += WideColumns) AddBlock(column, WideColumns);
-        if (column == n) return;
-        if (n >= WideColumns && n - column > 2 * NarrowColumns) AddBlock(n - WideColumns, WideColumns);
-        else if (n >= NarrowColumns)
-        {
-            for (; column + NarrowColumns <= n; column += NarrowColumns) AddBlock(column, NarrowColumns);
-            if (column < n) AddBlock(n - NarrowColumns, NarrowColumns);
-        }
-        else for (; column < n; column++) AddBlock(column, 1);
-    }
-
-    private void AddBlock(int column, int width)
-    {
-        if (blockCount == blockStarts.Length)
-        {
-            Array.Resize(ref blockStarts, Math.Max(8, 2 * blockCount));
-            Array.Resize(ref blockWidths, blockStarts.Length);
-        }
-        blockStarts[blockCount] = column;
-        blockWidths[blockCount++] = width;
-    }
-
     /// <summary>The positions and values of the row's nonzero entries, in order, and where those of each depth block
     /// end. Whole vectors of zeros are skipped at once, and within a vector each entry is written and kept only when
     /// nonzero, without a branch.</summary>
@@ -244,26 +211,23 @@ internal sealed class MatrixVector : IPartitionedWork
         return count + (value != 0f ? 1 : 0);
     }
 
-    /// <summary>y[column..column + 64] (+)= Σ values[j]·W[indices[j], column..column + 64], in eight registers, from
-    /// the bias when <paramref name="first"/>, else from y.</summary>
+    /// <summary>y[0..64] = initial[0..64] + Σ values[j]·W[indices[j], 0..64] for a wide block's rows, in eight registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Wide(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, int column, ref float output, bool first)
+    private static void Wide(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ref float weights, ref float initial, ref float output)
     {
-        int lanes = Vector256<float>.Count;
-        ref float b = ref first ? ref bias[column] : ref output;
-        var y0 = Vector256.LoadUnsafe(ref b, 0);
-        var y1 = Vector256.LoadUnsafe(ref b, (nuint)lanes);
-        var y2 = Vector256.LoadUnsafe(ref b, (nuint)(2 * lanes));
-        var y3 = Vector256.LoadUnsafe(ref b, (nuint)(3 * lanes));
-        var y4 = Vector256.LoadUnsafe(ref b, (nuint)(4 * lanes));
-        var y5 = Vector256.LoadUnsafe(ref b, (nuint)(5 * lanes));
-        var y6 = Vector256.LoadUnsafe(ref b, (nuint)(6 * lanes));
-        var y7 = Vector256.LoadUnsafe(ref b, (nuint)(7 * lanes));
-        ref float weights = ref w[column];
+        int lanes = Vector256<float>.Count, width = ColumnBlocks.WideColumns;
+        var y0 = Vector256.LoadUnsafe(ref initial, 0);
+        var y1 = Vector256.LoadUnsafe(ref initial, (nuint)lanes);
+        var y2 = Vector256.LoadUnsafe(ref initial, (nuint)(2 * lanes));
+        var y3 = Vector256.LoadUnsafe(ref initial, (nuint)(3 * lanes));
+        var y4 = Vector256.LoadUnsafe(ref initial, (nuint)(4 * lanes));
+        var y5 = Vector256.LoadUnsafe(ref initial, (nuint)(5 * lanes));
+        var y6 = Vector256.LoadUnsafe(ref initial, (nuint)(6 * lanes));
+        var y7 = Vector256.LoadUnsafe(ref initial, (nuint)(7 * lanes));
         for (int j = 0; j < indices.Length; j++)
         {
             var value = Vector256.Create(values[j]);
-            ref float row = ref Unsafe.Add(ref weights, (nint)indices[j] * n);
+            ref float row = ref Unsafe.Add(ref weights, (nint)indices[j] * width);
             y0 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref row, 0), value, y0);
             y1 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref row, (nuint)lanes), value, y1);
             y2 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref row, (nuint)(2 * lanes)), value, y2);
@@ -285,20 +249,19 @@ internal sealed class MatrixVector : IPartitionedWork
 
     /// <summary>One vector of columns (rows of 8 to 15 columns, or the rest of wider ones).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Narrow(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, int column, ref float output, bool first)
+    private static void Narrow(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ref float weights, ref float initial, ref float output)
     {
-        var sum = Vector256.LoadUnsafe(ref first ? ref bias[column] : ref output);
-        ref float weights = ref w[column];
+        var sum = Vector256.LoadUnsafe(ref initial);
         for (int j = 0; j < indices.Length; j++)
-            sum = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, (nint)indices[j] * n)), Vector256.Create(values[j]), sum);
+            sum = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, (nint)indices[j] * ColumnBlocks.NarrowColumns)), Vector256.Create(values[j]), sum);
         sum.StoreUnsafe(ref output);
     }
 
     /// <summary>One column, for rows narrower than a vector (a two-class output).</summary>
-    private void Scalar(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, int column, ref float output, bool first)
+    private static void Scalar(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ref float weights, ref float initial, ref float output)
     {
-        float sum = first ? bias[column] : output;
-        for (int j = 0; j < indices.Length; j++) sum = MathF.FusedMultiplyAdd(w[indices[j] * n + column], values[j], sum);
+        float sum = initial;
+        for (int j = 0; j < indices.Length; j++) sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref weights, indices[j]), values[j], sum);
         output = sum;
     }
 
