@@ -42,11 +42,25 @@ internal sealed class DenseKernels(Dense layer, int maxRows) : LayerKernels(laye
 
     /// <summary>Turns dL/da into dL/dz in place, adds dL/dW and dL/db to the gradients of the parameters that
     /// require one, and writes (or adds) dL/dx.</summary>
-    public override void Backward(float[] input, int rows, float[] outputGradient, float[]? inputGradient, bool accumulateInput)
+    public override void Backward(float[] input, int rows, float[] outputGradient, float[]? inputGradient, bool accumulateInput) =>
+        BackPropagate(input, rows, outputGradient, inputGradient, accumulateInput, accumulateParameters: true);
+
+    /// <summary>As <see cref="Backward"/>, with dL/dW and dL/db written straight into
+    /// the gradients (the product with accumulate off): a pass less over the 1 MB of W's gradient than clearing it first.
+    /// The numbers are the same, as 0 + x = x.</summary>
+    public override void BackwardSettingGradients(float[] input, int rows, float[] outputGradient, float[]? inputGradient) =>
+        BackPropagate(input, rows, outputGradient, inputGradient, accumulateInput: false, accumulateParameters: false);
+
+    private void BackPropagate(float[] input, int rows, float[] outputGradient, float[]? inputGradient, bool accumulateInput, bool accumulateParameters)
     {
         ActivationBackward(rows, outputGradient);
-        if (layer.Weights.RequiresGrad) AddWeightProduct(input, rows, outputGradient, layer.Weights.GradData());
-        if (layer.Biases.RequiresGrad) AddRowSums(rows, outputGradient, layer.Biases.GradData());
+        if (layer.Weights.RequiresGrad)
+            Gemm.Product(MatrixLayout.AtB, input, outputGradient, layer.Weights.GradData(), layer.Inputs, rows, layer.Outputs, accumulateParameters);
+        if (layer.Biases.RequiresGrad)
+        {
+            if (!accumulateParameters) Array.Clear(layer.Biases.GradData());
+            AddRowSums(rows, outputGradient, layer.Biases.GradData());
+        }
         if (inputGradient is not null)
             Gemm.Product(MatrixLayout.ABt, outputGradient, layer.Weights.Data, inputGradient, rows, layer.Outputs, layer.Inputs, accumulateInput);
     }

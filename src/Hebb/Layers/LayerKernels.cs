@@ -41,6 +41,17 @@ public abstract class LayerKernels(int inputWidth, int outputWidth, int maxRows)
     public abstract void Backward(float[] input, int rows, float[] outputGradient, float[]? inputGradient, bool accumulateInput);
 
     /// <summary>
+    /// As <see cref="Backward"/>, writing dL/dx, but sets each trainable parameter's gradient to this batch's instead of
+    /// adding to it, for a training step that starts from no gradient. The default clears the gradients and adds; a
+    /// layer can write them directly (<see cref="DenseKernels"/> does: no pass that clears them, no read of them).
+    /// </summary>
+    public virtual void BackwardSettingGradients(float[] input, int rows, float[] outputGradient, float[]? inputGradient)
+    {
+        foreach (var parameter in Parameters) Array.Clear(parameter.Value.GradData());
+        Backward(input, rows, outputGradient, inputGradient, accumulateInput: false);
+    }
+
+    /// <summary>
     /// As <see cref="Backward"/>, writing dL/dx, and then applies one step of plain SGD (p ← p − η·dL/dp) to the
     /// layer's parameters, whose gradients it may leave undefined. The default takes the gradients, then steps;
     /// a layer can fuse the update into its backward pass (<see cref="DenseKernels"/> does).

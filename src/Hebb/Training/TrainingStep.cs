@@ -25,13 +25,16 @@ internal sealed class TrainingStep
         gradients = kernels.Select(layer => new float[forward.MaxRows * layer.OutputWidth]).ToArray();
     }
 
-    /// <summary>The step for <paramref name="model"/>, or null unless every layer has kernels and every parameter is trainable.</summary>
+    /// <summary>The step for <paramref name="model"/>, or null unless every layer has kernels and every parameter is trainable
+    /// and belongs to one layer.</summary>
     public static TrainingStep? For(Sequential model, int maxRows)
     {
         var forward = ForwardPass.For(model, maxRows);
         if (forward is null) return null;
         var parameters = model.Parameters.ToArray();
         if (parameters.Any(parameter => !parameter.Value.RequiresGrad)) return null;
+        // Each layer sets its parameters' gradients in the backward pass: a parameter two layers share would need them added.
+        if (parameters.Select(parameter => parameter.Value).Distinct(ReferenceEqualityComparer.Instance).Count() != parameters.Length) return null;
         return new TrainingStep(forward, parameters);
     }
 
@@ -56,10 +59,10 @@ internal sealed class TrainingStep
             var lossGradient = gradients[^1].AsSpan(0, rows * forward.Classes);
             TensorPrimitives.Multiply(lossGradient, gradientScale, lossGradient);
         }
-        foreach (var parameter in parameters) Array.Clear(parameter.Value.GradData());
         for (int i = kernels.Length - 1; i >= 0; i--)
         {
-            kernels[i].Backward(Input(i, inputs), rows, gradients[i], i == 0 ? null : gradients[i - 1], accumulateInput: false);
+            // Every parameter belongs to one layer (For checks that each is trainable), which sets its gradient.
+            kernels[i].BackwardSettingGradients(Input(i, inputs), rows, gradients[i], i == 0 ? null : gradients[i - 1]);
             layerDone?.Invoke(i);
         }
         return value;

@@ -94,6 +94,19 @@ public class TrainingStepTests
 
         var withAUsersLayer = new Sequential(new Dense(4, 3, Activation.Relu, new SeededRandom(1)), new Passing());
         Assert.Null(TrainingStep.For(withAUsersLayer, 10));
+
+        // Each layer's backward pass sets its parameters' gradients: weights two layers share need theirs added.
+        var shared = Tensor.FromArray(new float[,] { { 1, 2 }, { 3, 4 } });
+        shared.RequiresGrad = true;
+        var sharing = new Sequential(new Dense(shared, Biases(), Activation.Relu, "first"), new Dense(shared, Biases(), null, "second"));
+        Assert.Null(TrainingStep.For(sharing, 10));
+    }
+
+    private static Tensor Biases()
+    {
+        var biases = Tensor.Zeros(2);
+        biases.RequiresGrad = true;
+        return biases;
     }
 
     /// <summary>A layer a user writes, with a forward pass through the graph and no buffer kernels.</summary>
