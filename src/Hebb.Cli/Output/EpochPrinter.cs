@@ -104,7 +104,8 @@ internal sealed class EpochPrinter(CommandContext context, bool json)
         trainer.Options.ValidationFraction > 0 ? report.ValidationLoss : report.Loss;
 
     /// <summary>The JSON line of an epoch; <c>val_loss</c> and <c>val_accuracy</c> (Keras's names) only with a validation split; in
-    /// data-parallel training, the ranks, the bytes each rank hands to the allreduces per step and this rank's seconds in them.</summary>
+    /// data-parallel training, the ranks, the bytes each rank hands to the allreduces per step and this rank's seconds in them
+    /// (and of those, the seconds waiting for the other ranks, where the exchange can tell).</summary>
     private static Dictionary<string, object?> EpochFields(Trainer trainer, EpochReport report)
     {
         var fields = new Dictionary<string, object?>
@@ -126,6 +127,7 @@ internal sealed class EpochPrinter(CommandContext context, bool json)
             fields["ranks"] = group.Size;
             fields["allreduce_bytes_per_step"] = (long)trainer.ExchangedFloatsPerStep * sizeof(float);
             fields["allreduce_seconds"] = trainer.ExchangeSeconds;
+            if (trainer.ExchangeWaitSeconds is { } waiting) fields["allreduce_wait_seconds"] = waiting;
         }
         return fields;
     }

@@ -11,34 +11,19 @@ namespace Hebb.Distributed;
 /// batch's mean loss on every rank, with no pass over the gradients before or after the sum, so that every rank takes the
 /// same optimiser step as one process would on the whole batch.
 /// <para>
-/// As PyTorch's DistributedDataParallel does, the gradients travel in buckets, last layers first (the order the backward
-/// pass finishes them in). A bucket whose layers are all done before the first layer's backward pass is summed with a
-/// nonblocking allreduce started at once (<see cref="LayerDone"/>), progressed between layers, while the earlier layers'
-/// backward still runs. The first layer's buckets have nothing left to overlap with: <see cref="Finish"/> sums them with the
-/// blocking allreduce (Open MPI's tuned one, faster than its nonblocking libnbc one), then waits for the others.
-/// A parameter of at least <see cref="InPlaceFloats"/> floats is its own bucket, summed in its gradient's array; smaller
-/// ones are copied into a buffer made once, with, in the last bucket, the share's weighted loss.
+/// When every rank runs on one host the sums go through memory they all map (<see cref="SharedMemoryGradients"/>), as
+/// NCCL and Horovod do within a host; otherwise through MPI's allreduces, in buckets sent while the backward pass still
+/// runs (<see cref="AllreduceBuckets"/>).
 /// </para>
 /// </summary>
 internal sealed class GradientExchange
 {
-    /// <summary>Most floats in a bucket of copied gradients: 1 MiB, DistributedDataParallel's first bucket. A bucket closes
-    /// before the parameter that would take it past this.</summary>
-    internal const int BucketFloats = 1 << 18;
-
-    /// <summary>Fewest floats of a parameter summed in place, in its own gradient array (256 KiB): copying it in and out of a
-    /// bucket would cost more than its own allreduce call.</summary>
-    internal const int InPlaceFloats = 1 << 16;
-
     private readonly IProcessGroup group;
     private readonly Parameter[] parameters;
-    // In the order they are sent, last layers first; buckets[^1] is a copied one that holds, in its last float, the loss.
-    private readonly Bucket[] buckets;
-    // buckets[..overlapped] are done before the first layer's backward pass: they go nonblocking, the others blocking.
-    private readonly int overlapped;
-    // Time spent in the group's calls: what the exchange costs a rank (waiting for the others included).
+    // Time spent summing: what the exchange costs a rank (waiting for the others included); and of it, waiting alone,
+    // where the sum can tell.
     private readonly Stopwatch clock = new();
-    private int started;
+    private readonly Stopwatch waiting = new();
 
     /// <exception cref="ArgumentException">The model has a layer whose training would differ from one process's.</exception>
     public GradientExchange(IProcessGroup group, Sequential model)
@@ -50,16 +35,14 @@ internal sealed class GradientExchange
             throw new ArgumentException($"data-parallel training does not support dropout ({stochastic.GetType().Name}): every rank would draw the same masks");
         this.group = group;
         parameters = model.Parameters.ToArray();
-        buckets = Bucket.For(model);
-        overlapped = buckets.Count(bucket => bucket.FirstLayer > 0);
-        LayerDoneCallback = LayerDone;
+        Sum = SharedMemoryGradients.For(group, parameters, clock, waiting) ?? (IGradientSum)new AllreduceBuckets(group, model, clock);
     }
 
-    /// <summary><see cref="LayerDone"/> as a delegate made once, for the training step's backward pass to call.</summary>
-    public Action<int> LayerDoneCallback { get; }
+    /// <summary>How the gradients are summed.</summary>
+    public IGradientSum Sum { get; }
 
-    /// <summary>Floats in each bucket, in the order they are sent (the last one's loss included).</summary>
-    public IEnumerable<int> BucketLengths => buckets.Select(bucket => bucket.Values.Length);
+    /// <summary>What the training step's backward pass calls after each layer (null: nothing).</summary>
+    public Action<int>? LayerDoneCallback => Sum.LayerDone;
 
     /// <summary>The rows of a global batch of <paramref name="globalRows"/> that this rank trains on.</summary>
     public (int Start, int Count) Share(int globalRows)
@@ -81,142 +64,27 @@ internal sealed class GradientExchange
 
     /// <summary>Starts a step in which this rank computes the gradient of its <paramref name="rows"/> rows' loss times
     /// <see cref="GradientScale"/> (no rows: its gradients must be 0) out of a global batch of <paramref name="globalRows"/>.</summary>
-    public void Begin(int rows, int globalRows)
-    {
-        GradientScale = (float)rows / globalRows;
-        started = 0;
-    }
+    public void Begin(int rows, int globalRows) => GradientScale = (float)rows / globalRows;
 
-    /// <summary>
-    /// Says that the backward pass has finished layer <paramref name="layer"/> (they finish last first): starts the
-    /// nonblocking allreduce of every bucket whose layers are all done, and lets those already started progress (Open MPI
-    /// moves a nonblocking collective on only inside its calls).
-    /// </summary>
-    public void LayerDone(int layer)
-    {
-        while (started < overlapped && buckets[started].FirstLayer >= layer) Start(buckets[started++]);
-        clock.Start();
-        group.Progress();
-        clock.Stop();
-    }
+    /// <summary>Once every gradient of the step is computed: sums them over the ranks (every rank makes the same calls,
+    /// whether or not its backward pass called <see cref="LayerDoneCallback"/>) and returns the global batch's mean loss,
+    /// <paramref name="loss"/> being this rank's share's.</summary>
+    public float Finish(float loss) => Sum.Run(GradientScale == 0f ? 0f : loss * GradientScale);
 
-    /// <summary>
-    /// Once every gradient of the step is computed: starts the nonblocking sums not started yet (all of them when the
-    /// backward pass did not call <see cref="LayerDone"/>: every rank makes the same calls), sums the first layer's buckets,
-    /// waits for the others, puts the copied sums back as the parameters' gradients, and returns the global batch's mean
-    /// loss, <paramref name="loss"/> being this rank's share's.
-    /// </summary>
-    public float Finish(float loss)
-    {
-        buckets[^1].Values[^1] = GradientScale == 0f ? 0f : loss * GradientScale;
-        while (started < overlapped) Start(buckets[started++]);
-        for (int i = overlapped; i < buckets.Length; i++)
-        {
-            buckets[i].Pack();
-            clock.Start();
-            group.SumInPlace(buckets[i].Values);
-            clock.Stop();
-        }
-        clock.Start();
-        group.WaitAll();
-        clock.Stop();
-        foreach (var bucket in buckets) bucket.Unpack();
-        return buckets[^1].Values[^1];
-    }
-
-    /// <summary>Time spent in the process group's calls since the last <see cref="ResetClock"/>.</summary>
+    /// <summary>Time spent summing since the last <see cref="ResetClock"/>.</summary>
     public TimeSpan Elapsed => clock.Elapsed;
 
-    /// <summary>Starts <see cref="Elapsed"/> again from 0.</summary>
-    public void ResetClock() => clock.Reset();
+    /// <summary>Of <see cref="Elapsed"/>, the time spent waiting for the other ranks to be ready, or null where the sum
+    /// cannot tell it from the sending (inside MPI's allreduces).</summary>
+    public TimeSpan? Waiting => Sum is SharedMemoryGradients ? waiting.Elapsed : null;
+
+    /// <summary>Starts <see cref="Elapsed"/> and <see cref="Waiting"/> again from 0.</summary>
+    public void ResetClock()
+    {
+        clock.Reset();
+        waiting.Reset();
+    }
 
     /// <summary>Floats each rank sends (and receives) per step.</summary>
-    public int FloatsPerStep => buckets.Sum(bucket => bucket.Values.Length);
-
-    private void Start(Bucket bucket)
-    {
-        bucket.Pack();
-        clock.Start();
-        group.StartSum(bucket.Values);
-        clock.Stop();
-    }
-
-    /// <summary>
-    /// Gradients summed by one allreduce: those of some parameters of consecutive layers, copied one after the other into
-    /// a buffer made once, or a large parameter's own gradient array, summed where it is (<see cref="Values"/> is then that
-    /// array).
-    /// </summary>
-    private sealed class Bucket(Parameter[] members, int firstLayer, float[]? copies)
-    {
-        /// <summary>The lowest index of the layers whose gradients it holds: it is complete once the backward pass has done that layer.</summary>
-        public int FirstLayer { get; } = firstLayer;
-
-        /// <summary>The buffer the allreduce sums in place.</summary>
-        public float[] Values => copies ?? members[0].Value.GradData();
-
-        /// <summary>The model's buckets in the order they are sent, last layers first: each parameter of at least
-        /// <see cref="InPlaceFloats"/> floats alone, the others copied, together up to <see cref="BucketFloats"/> and never
-        /// the first layer's with later ones'; the last bucket is a copied one (of the first layer's small parameters, or of
-        /// none) with one more float, for the loss.</summary>
-        public static Bucket[] For(Sequential model)
-        {
-            var buckets = new List<Bucket>();
-            var members = new List<Parameter>();
-            int floats = 0, firstLayer = model.Layers.Count - 1;
-            void Close()
-            {
-                if (members.Count > 0) buckets.Add(Copied(members, firstLayer, 0));
-                (members, floats) = ([], 0);
-            }
-            for (int layer = model.Layers.Count - 1; layer >= 0; layer--)
-            {
-                // The first layer's backward pass is the step's last: the later layers' bucket does not wait for it.
-                if (layer == 0) Close();
-                foreach (var parameter in model.Layers[layer].Parameters)
-                {
-                    if (parameter.Value.Length >= InPlaceFloats)
-                    {
-                        buckets.Add(new Bucket([parameter], layer, null));
-                        continue;
-                    }
-                    if (floats + parameter.Value.Length > BucketFloats) Close();
-                    members.Add(parameter);
-                    floats += parameter.Value.Length;
-                    firstLayer = layer;
-                }
-            }
-            buckets.Add(Copied(members, 0, 1));
-            // A copied bucket closes at a lower layer than some parameters summed in place after it were done; the sort is stable.
-            return buckets.OrderByDescending(bucket => bucket.FirstLayer).ToArray();
-        }
-
-        private static Bucket Copied(List<Parameter> members, int firstLayer, int extra) =>
-            new(members.ToArray(), firstLayer, new float[members.Sum(parameter => parameter.Value.Length) + extra]);
-
-        /// <summary>Copies the gradients in (a parameter's own array: nothing to do).</summary>
-        public void Pack()
-        {
-            if (copies is null) return;
-            int offset = 0;
-            foreach (var parameter in members)
-            {
-                var gradient = parameter.Value.GradData();
-                gradient.CopyTo(Values.AsSpan(offset));
-                offset += gradient.Length;
-            }
-        }
-
-        /// <summary>Copies the sums back as the gradients (a parameter's own array: nothing to do).</summary>
-        public void Unpack()
-        {
-            if (copies is null) return;
-            int offset = 0;
-            foreach (var parameter in members)
-            {
-                var gradient = parameter.Value.GradData();
-                Values.AsSpan(offset, gradient.Length).CopyTo(gradient);
-                offset += gradient.Length;
-            }
-        }
-    }
+    public int FloatsPerStep => Sum.Floats;
 }

@@ -37,6 +37,11 @@ public interface IProcessGroup
     /// <summary>Returns once every rank has called it.</summary>
     void Barrier();
 
+    /// <summary>A segment of <paramref name="floats"/> floats that every rank maps, the same memory in each, when every rank
+    /// runs on one host (and there are at least two); null otherwise, on every rank. A collective call. The group frees the
+    /// segment when it ends.</summary>
+    ISharedSegment? MapShared(int floats) => null;
+
     /// <summary>Ends every process of the group with exit code <paramref name="exitCode"/>, at once: what a rank that
     /// fails calls, so that the others do not wait forever for its part of the next collective call.</summary>
     void Abort(int exitCode);

@@ -34,10 +34,16 @@ internal sealed unsafe class MpiLibrary
         GatherValues = (delegate* unmanaged<void*, int, nint, void*, int, nint, int, nint, int>)Export(library, "MPI_Gather");
         BarrierCall = (delegate* unmanaged<nint, int>)Export(library, "MPI_Barrier");
         AbortCall = (delegate* unmanaged<nint, int, int>)Export(library, "MPI_Abort");
+        CommSplitType = (delegate* unmanaged<nint, int, int, nint, nint*, int>)Export(library, "MPI_Comm_split_type");
+        CommFree = (delegate* unmanaged<nint*, int>)Export(library, "MPI_Comm_free");
+        WinAllocateShared = (delegate* unmanaged<nint, int, nint, nint, void*, nint*, int>)Export(library, "MPI_Win_allocate_shared");
+        WinSharedQuery = (delegate* unmanaged<nint, int, nint*, int*, void*, int>)Export(library, "MPI_Win_shared_query");
+        WinFree = (delegate* unmanaged<nint*, int>)Export(library, "MPI_Win_free");
         CommWorld = Export(library, "ompi_mpi_comm_world");
         Float = Export(library, "ompi_mpi_float");
         Double = Export(library, "ompi_mpi_double");
         Sum = Export(library, "ompi_mpi_op_sum");
+        InfoNull = Export(library, "ompi_mpi_info_null");
     }
 
     public delegate* unmanaged<int*, nint*, int> Init { get; }
@@ -55,6 +61,13 @@ internal sealed unsafe class MpiLibrary
     public delegate* unmanaged<void*, int, nint, void*, int, nint, int, nint, int> GatherValues { get; }
     public delegate* unmanaged<nint, int> BarrierCall { get; }
     public delegate* unmanaged<nint, int, int> AbortCall { get; }
+    // MPI_Comm_split_type(comm, split_type, key, info, newcomm); MPI_Aint is a pointer-sized integer (ptrdiff_t).
+    public delegate* unmanaged<nint, int, int, nint, nint*, int> CommSplitType { get; }
+    public delegate* unmanaged<nint*, int> CommFree { get; }
+    // MPI_Win_allocate_shared(size, disp_unit, info, comm, baseptr, win); MPI_Win_shared_query(win, rank, size, disp_unit, baseptr).
+    public delegate* unmanaged<nint, int, nint, nint, void*, nint*, int> WinAllocateShared { get; }
+    public delegate* unmanaged<nint, int, nint*, int*, void*, int> WinSharedQuery { get; }
+    public delegate* unmanaged<nint*, int> WinFree { get; }
 
     /// <summary>MPI_COMM_WORLD.</summary>
     public nint CommWorld { get; }
@@ -68,6 +81,11 @@ internal sealed unsafe class MpiLibrary
     /// <summary>MPI_SUM.</summary>
     public nint Sum { get; }
 
+    /// <summary>MPI_INFO_NULL.</summary>
+    public nint InfoNull { get; }
+
+    /// <summary>MPI_COMM_TYPE_SHARED in Open MPI's mpi.h (the first of its split types): the ranks that can share memory.</summary>
+    public const int CommTypeShared = 0;
     /// <summary>The library, loaded on first use.</summary>
     /// <exception cref="MpiUnavailableException">It is not installed, or is not Open MPI's.</exception>
     public static MpiLibrary Load() => loaded ??= Load(FileName);

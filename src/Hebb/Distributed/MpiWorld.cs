@@ -16,6 +16,8 @@ public sealed unsafe class MpiWorld : IProcessGroup, IDisposable
     private nint[] requests = new nint[4];
     private GCHandle[] pinned = new GCHandle[4];
     private int pending;
+    // Freed, collectively, before MPI is finalised.
+    private readonly List<MpiSharedSegment> segments = [];
 
     private MpiWorld(MpiLibrary mpi)
     {
@@ -117,9 +119,38 @@ public sealed unsafe class MpiWorld : IProcessGroup, IDisposable
     /// <inheritdoc/>
     public void Abort(int exitCode) => mpi.AbortCall(mpi.CommWorld, exitCode);
 
-    /// <summary>Finalises MPI (every rank must call it before exiting normally).</summary>
+    /// <summary>The environment variable that, set to 1 on any rank, keeps every rank off shared memory (then gradients
+    /// are summed by MPI_Allreduce even on one host), as NCCL_SHM_DISABLE does for NCCL.</summary>
+    public const string SharedMemoryDisabledVariable = "HEBB_SHM_DISABLE";
+
+    /// <inheritdoc/>
+    /// <remarks>The ranks that share memory are those of MPI_Comm_split_type(MPI_COMM_TYPE_SHARED); the segment is an
+    /// MPI_Win_allocate_shared window.</remarks>
+    public ISharedSegment? MapShared(int floats)
+    {
+        if (Size == 1) return null;
+        nint node;
+        Check(mpi.CommSplitType(mpi.CommWorld, MpiLibrary.CommTypeShared, Rank, mpi.InfoNull, &node), "MPI_Comm_split_type");
+        int nodeSize;
+        Check(mpi.CommSize(node, &nodeSize), "MPI_Comm_size");
+        // Every rank must decide alike, whatever its own environment says: the segment is mapped only if all can.
+        Span<float> able = [nodeSize == Size && Environment.GetEnvironmentVariable(SharedMemoryDisabledVariable) != "1" ? 1f : 0f];
+        SumInPlace(able);
+        if (able[0] != Size)
+        {
+            Check(mpi.CommFree(&node), "MPI_Comm_free");
+            return null;
+        }
+        var segment = MpiSharedSegment.Allocate(mpi, node, Rank, floats);
+        segments.Add(segment);
+        return segment;
+    }
+
+    /// <summary>Frees the shared segments and finalises MPI (every rank must call it before exiting normally).</summary>
     public void Dispose()
     {
+        foreach (var segment in segments) segment.Free();
+        segments.Clear();
         int finalized;
         Check(mpi.Finalized(&finalized), "MPI_Finalized");
         if (finalized == 0) Check(mpi.Finalize(), "MPI_Finalize");
@@ -127,7 +158,7 @@ public sealed unsafe class MpiWorld : IProcessGroup, IDisposable
 
     // Open MPI's default error handler (MPI_ERRORS_ARE_FATAL) ends the job before a call returns an error; this is for
     // a library set up to return errors instead.
-    private static void Check(int code, string function)
+    internal static void Check(int code, string function)
     {
         if (code != 0) throw new InvalidOperationException($"{function} failed with MPI error {code}");
     }

@@ -135,6 +135,10 @@ public sealed class Trainer
     /// network too); 0 otherwise.</summary>
     public double ExchangeSeconds { get; private set; }
 
+    /// <summary>Of <see cref="ExchangeSeconds"/>, the seconds spent waiting for the other ranks to be ready, where the exchange
+    /// can tell them apart (through shared memory on one host); null otherwise.</summary>
+    public double? ExchangeWaitSeconds { get; private set; }
+
     /// <summary>The epoch <see cref="CheckpointPath"/> holds (0: not written by this run yet).</summary>
     public int SavedEpoch { get; private set; }
 
@@ -283,6 +287,7 @@ public sealed class Trainer
         // The training loop alone, as the PyTorch reference times it: the accuracies measured after it are not part of it.
         double seconds = clock.Elapsed.TotalSeconds;
         ExchangeSeconds = exchange?.Elapsed.TotalSeconds ?? 0;
+        ExchangeWaitSeconds = exchange?.Waiting?.TotalSeconds;
         // A non-finite parameter makes the next batch's loss NaN; after the epoch's last batch, there is no next batch to tell.
         CheckFinite(epoch, sampler.BatchCount);
         double trainAccuracy = LastBatchAccuracy(train, sampler.Batch(sampler.BatchCount - 1));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hebb.Distributed;
 using Hebb.Serialization;
 using Hebb.Tests.Cli;
 using Hebb.Tests.Support;
@@ -7,8 +8,9 @@ namespace Hebb.Tests.Distributed;
 
 /// <summary>
 /// <c>hebb train</c> on two real ranks (<c>mpirun -np 2</c>) against one process with the same seed and global batch:
-/// the same weights up to the rounding of the gradients' sums (1e-5 relative), with SGD and Adam, bit for bit from run to run; rank 0
-/// alone prints and saves; a rank that fails ends the job.
+/// the same weights up to the rounding of the gradients' sums (1e-5 relative), with SGD and Adam, through shared memory
+/// (the ranks are on one host) and through MPI's allreduces (with HEBB_SHM_DISABLE=1, as across hosts), bit for bit from
+/// run to run; rank 0 alone prints and saves; a rank that fails ends the job.
 /// </summary>
 public sealed class DistributedTrainingTests : IClassFixture<SmallMnistFolder>
 {
@@ -21,16 +23,19 @@ public sealed class DistributedTrainingTests : IClassFixture<SmallMnistFolder>
         ["train", "--data", data.Path, "--epochs", "2", "--batch-size", "45", "--hidden", "32", "--threads", "1", "--json", "--output", output, .. more];
 
     [MpiTheory]
-    [InlineData("sgd", "0.05")]
-    [InlineData("adam", "0.001")]
-    public void Two_ranks_train_the_weights_of_one_process(string optimizer, string rate)
+    [InlineData("sgd", "0.05", false)]
+    [InlineData("adam", "0.001", false)]
+    [InlineData("sgd", "0.05", true)]
+    [InlineData("adam", "0.001", true)]
+    public void Two_ranks_train_the_weights_of_one_process(string optimizer, string rate, bool throughMpi)
     {
         using var folder = new TemporaryFolder();
         string[] settings = ["--optimizer", optimizer, "--learning-rate", rate];
         string one = Path.Combine(folder.FullPath, "one.safetensors"), two = Path.Combine(folder.FullPath, "two.safetensors");
         var single = CliRun.Of(Train(one, settings));
         single.AssertSucceeded();
-        var distributed = MpiRun.Hebb(2, Train(two, settings)).Succeeded("mpirun -np 2 hebb train");
+        var distributed = MpiRun.Hebb(throughMpi ? MpiWorld.SharedMemoryDisabledVariable + "=1" : null, 2, Train(two, settings))
+            .Succeeded("mpirun -np 2 hebb train");
 
         // Rank 0 alone prints: the lines of one process (start, two epochs, saved).
         Assert.Equal(single.OutputLines.Length, distributed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
@@ -41,6 +46,9 @@ public sealed class DistributedTrainingTests : IClassFixture<SmallMnistFolder>
             Assert.Equal(4 * (784 * 32 + 32 + 32 * 10 + 10 + 1), epoch.RootElement.GetProperty("allreduce_bytes_per_step").GetInt64());
             double seconds = epoch.RootElement.GetProperty("allreduce_seconds").GetDouble();
             Assert.InRange(seconds, 0, epoch.RootElement.GetProperty("seconds").GetDouble());
+            // Through shared memory, the part of it spent waiting for the other rank is known.
+            Assert.Equal(!throughMpi, epoch.RootElement.TryGetProperty("allreduce_wait_seconds", out var waiting));
+            if (!throughMpi) Assert.InRange(waiting.GetDouble(), 0, seconds);
         }
         Assert.DoesNotContain("allreduce", single.Output);
         // The relative error of each tensor, |two - one| / |one| in the Euclidean norm: the gradients' sums are rounded in
@@ -54,13 +62,16 @@ public sealed class DistributedTrainingTests : IClassFixture<SmallMnistFolder>
         }
     }
 
-    [MpiFact]
-    public void Two_ranks_train_the_same_weights_bit_for_bit_every_run()
+    [MpiTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Two_ranks_train_the_same_weights_bit_for_bit_every_run(bool throughMpi)
     {
         using var folder = new TemporaryFolder();
         string first = Path.Combine(folder.FullPath, "first.safetensors"), second = Path.Combine(folder.FullPath, "second.safetensors");
-        MpiRun.Hebb(2, Train(first, "--optimizer", "adam", "--learning-rate", "0.001")).Succeeded("first run");
-        MpiRun.Hebb(2, Train(second, "--optimizer", "adam", "--learning-rate", "0.001")).Succeeded("second run");
+        string? setting = throughMpi ? MpiWorld.SharedMemoryDisabledVariable + "=1" : null;
+        MpiRun.Hebb(setting, 2, Train(first, "--optimizer", "adam", "--learning-rate", "0.001")).Succeeded("first run");
+        MpiRun.Hebb(setting, 2, Train(second, "--optimizer", "adam", "--learning-rate", "0.001")).Succeeded("second run");
         foreach (var (name, a, b) in Tensors(first, second))
             Assert.True(a.AsSpan().SequenceEqual(b), $"{name} differs between two runs");
     }

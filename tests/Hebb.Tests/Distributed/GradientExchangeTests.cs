@@ -27,7 +27,7 @@ public sealed class GradientExchangeTests
         var exchange = new GradientExchange(group, model);
         // outputs (100x10 + 10) and hidden2 (300x100 + 100) copied together; hidden1's weights (784x300) in place; its
         // biases (300) copied, with the loss.
-        Assert.Equal([1010 + 30100, 235200, 300 + 1], exchange.BucketLengths);
+        Assert.Equal([1010 + 30100, 235200, 300 + 1], Assert.IsType<AllreduceBuckets>(exchange.Sum).BucketLengths);
 
         exchange.Begin(50, 50);
         float loss = Run(model, exchange.LayerDoneCallback);

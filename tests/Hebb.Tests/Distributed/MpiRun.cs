@@ -25,19 +25,25 @@ internal static class MpiRun
     }
 
     /// <summary><c>mpirun -np <paramref name="ranks"/> hebb <paramref name="args"/></c>.</summary>
-    public static Result Hebb(int ranks, params string[] args) => Launch([(ranks, args)]);
+    public static Result Hebb(int ranks, params string[] args) => Launch([(ranks, args)], []);
+
+    /// <summary><c>mpirun -x <paramref name="setting"/> -np <paramref name="ranks"/> hebb <paramref name="args"/></c>: every
+    /// rank with the environment variable NAME=VALUE (or none).</summary>
+    public static Result Hebb(string? setting, int ranks, params string[] args) => Launch([(ranks, args)], setting is null ? [] : ["-x", setting]);
 
     /// <summary>One rank per element, each with its own command line (mpirun's <c>-np 1 A : -np 1 B</c>), rank 0 first.</summary>
-    public static Result HebbPerRank(params string[][] argsOfEachRank) => Launch(argsOfEachRank.Select(args => (1, args)).ToArray());
+    public static Result HebbPerRank(params string[][] argsOfEachRank) => Launch(argsOfEachRank.Select(args => (1, args)).ToArray(), []);
 
-    private static Result Launch((int Ranks, string[] Args)[] groups)
+    private static Result Launch((int Ranks, string[] Args)[] groups, string[] options)
     {
         var start = new ProcessStartInfo(Launcher ?? throw new InvalidOperationException("mpirun is not on PATH"));
         // More ranks than cores is allowed (the tests' machines may have 1 or 2).
         start.ArgumentList.Add("--oversubscribe");
+        foreach (var option in options) start.ArgumentList.Add(option);
+        int first = start.ArgumentList.Count;
         foreach (var (ranks, args) in groups)
         {
-            if (start.ArgumentList.Count > 1) start.ArgumentList.Add(":");
+            if (start.ArgumentList.Count > first) start.ArgumentList.Add(":");
             start.ArgumentList.Add("-np");
             start.ArgumentList.Add(ranks.ToString());
             start.ArgumentList.Add(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet");
