@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Hebb.Optimizers;
 
@@ -8,7 +9,9 @@ namespace Hebb.Optimizers;
 /// Everything that depends on the step alone is computed once per step, so a value costs one square root, one
 /// division and fused multiply-adds: √v is multiplied by 1 / √(1 − β₂ᵗ) rather than divided by its inverse
 /// (a rounding apart, well within the 1e-5 of the golden tests against PyTorch). The constants are kept as vectors,
-/// broadcast once per step rather than once per vector of values.
+/// broadcast once per step rather than once per vector of values. The moments are flushed to zero once subnormal
+/// (<see cref="Subnormals"/>): a value whose gradient stays zero (a dead ReLU's weights) would otherwise keep a
+/// subnormal first moment for good, and every step would take it through the FPU's slow path.
 /// </summary>
 internal readonly struct AdamUpdate(float beta1, float averageShare, float beta2, float squareShare, float stepSize,
     float inverseCorrection2Sqrt, float epsilon, float l2Decay, float decoupledFactor) : IParameterUpdate
@@ -25,12 +28,14 @@ internal readonly struct AdamUpdate(float beta1, float averageShare, float beta2
         (float)(1 / Math.Sqrt(1 - Math.Pow(settings.Beta2, step))), settings.Epsilon,
         decoupled ? 0f : settings.WeightDecay, decoupled ? (float)(1 - (double)rate * settings.WeightDecay) : 1f);
 
+    // Inlined into the loop, which keeps the vectors in registers (called, they pass through the stack: 1.5 times slower).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Apply(ref Vector<float> value, Vector<float> gradient, ref Vector<float> average, ref Vector<float> squareAverage)
     {
         gradient = Vector.FusedMultiplyAdd(l2Decay, value, gradient);
         value *= decoupledFactor;
-        average = Vector.FusedMultiplyAdd(beta1, average, averageShare * gradient);
-        squareAverage = Vector.FusedMultiplyAdd(beta2, squareAverage, squareShare * (gradient * gradient));
+        average = Subnormals.Flushed(Vector.FusedMultiplyAdd(beta1, average, averageShare * gradient));
+        squareAverage = Subnormals.Flushed(Vector.FusedMultiplyAdd(beta2, squareAverage, squareShare * (gradient * gradient)));
         var denominator = Vector.FusedMultiplyAdd(Vector.SquareRoot(squareAverage), inverseCorrection2Sqrt, epsilon);
         value = Vector.FusedMultiplyAdd(negativeStepSize, average / denominator, value);
     }
