@@ -7,7 +7,9 @@ namespace Hebb.Benchmarks;
 /// <summary>
 /// A GEMM timing that takes a minute, not BenchmarkDotNet's forty: for each product, Hebb and OpenBLAS on 1 and
 /// 2 threads are called in turn, round after round, and each keeps its fastest call: the call that another program
-/// did not interrupt. Interleaving gives all four the same quiet moments of a shared machine. (The median over
+/// did not interrupt. Interleaving gives all four the same quiet moments of a shared machine. Each turn times the
+/// second of two calls in a row, as in training, where one product follows another: the first call after the other
+/// candidates' wakes the threads, which both libraries let sleep when no work comes for a while. (The median over
 /// rounds of two calls' ratio in the same round was tried: with the machine's load average at 10-17 it went as far
 /// as 11 for two products whose fastest calls were within 30% of each other.)
 /// </summary>
@@ -29,8 +31,8 @@ public static class QuickGemm
             Environment.Exit(2);
         }
         Console.WriteLine($"Gemm kernel: {Gemm.KernelName}; peer: {OpenBlas.LibraryPath}; GFLOP/s and ratios of each one's fastest call");
-        Console.WriteLine($"| product | layout | m x k x n | Hebb 1t | OpenBLAS 1t | Hebb/OpenBLAS 1t | Hebb 2t | OpenBLAS 2t | Hebb/OpenBLAS 2t | Hebb 2t/1t | OpenBLAS 2t/1t |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine($"| product | layout | m x k x n | Hebb 1t | OpenBLAS 1t | Hebb/OpenBLAS 1t | Hebb 2t | OpenBLAS 2t | Hebb/OpenBLAS 2t | Hebb 2t/1t | OpenBLAS 2t/1t | Hebb 1t % of peak | Hebb 2t % of 2 cores' peak |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (name, layout, m, k, n, accumulate) in products)
             Console.WriteLine(Measure(name, layout, m, k, n, accumulate));
         Console.WriteLine($"one core's FP32 peak: {CorePeak.Description}; load average at the end: {LoadAverage()}");
@@ -54,6 +56,7 @@ public static class QuickGemm
         for (int round = -3; round < rounds; round++)
             for (int i = 0; i < candidates.Length; i++)
             {
+                candidates[i]();
                 long start = Stopwatch.GetTimestamp();
                 candidates[i]();
                 if (round >= 0) seconds[i, round] = Stopwatch.GetElapsedTime(start).TotalSeconds;
@@ -64,7 +67,7 @@ public static class QuickGemm
         // How many times faster candidate `faster` ran than candidate `slower`.
         string Ratio(int faster, int slower) => (Fastest(slower) / Fastest(faster)).ToString("F2", CultureInfo.InvariantCulture);
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {layout} | {m}x{k}x{n} | {Gflops(0):F1} | {Gflops(1):F1} | {Ratio(0, 1)} | {Gflops(2):F1} | {Gflops(3):F1} | {Ratio(2, 3)} | {Ratio(2, 0)} | {Ratio(3, 1)} |");
+            $"| {name} | {layout} | {m}x{k}x{n} | {Gflops(0):F1} | {Gflops(1):F1} | {Ratio(0, 1)} | {Gflops(2):F1} | {Gflops(3):F1} | {Ratio(2, 3)} | {Ratio(2, 0)} | {Ratio(3, 1)} | {100 * Gflops(0) / CorePeak.Gflops:F0} | {100 * Gflops(2) / (2 * CorePeak.Gflops):F0} |");
     }
 
     private static IEnumerable<(string Name, MatrixLayout Layout, int M, int K, int N, bool Accumulate)> Products(string[] filters)
