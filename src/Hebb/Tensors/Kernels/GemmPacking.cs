@@ -103,28 +103,35 @@ internal static class GemmPacking
         }
     }
 
-    /// <summary>The first steps of a full panel of <paramref name="rows"/> (at most 8) rows of A stored [m, k], eight steps at a
-    /// time through 8 × 8 transposes (rows past the panel's repeat its last row); returns the steps packed. Each step's
-    /// store is 8 floats wide, so its surplus lanes land on the next step's first slots, which that step then writes:
-    /// hence only chunks that some later step follows.</summary>
+    /// <summary>The first steps of a full panel of <paramref name="rows"/> (at most 16) rows of A stored [m, k], eight steps
+    /// at a time: the first eight rows through 8 × 8 transposes (rows past a panel of fewer repeat its last row), any
+    /// further rows (AVX-512's panels of 10) one value at a time; returns the steps packed. Each step's store is 8 floats
+    /// wide, so in a panel of fewer rows its surplus lanes land on the next step's first slots, which that step then
+    /// writes: hence only chunks that some later step follows.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int PackRowsTransposed(ref float source, int k, int depth, int rows, ref float target)
     {
-        if (!Avx.IsSupported || rows > 8) return 0;
+        if (!Avx.IsSupported || rows > 16) return 0;
+        int last = Math.Min(rows, 8) - 1;
         int p = 0;
         for (; p + 8 < depth; p += 8)
         {
             ref float chunk = ref Unsafe.Add(ref source, p);
             Transpose8x8(
                 Vector256.LoadUnsafe(ref chunk),
-                Vector256.LoadUnsafe(ref chunk, (nuint)(Math.Min(1, rows - 1) * k)),
-                Vector256.LoadUnsafe(ref chunk, (nuint)(Math.Min(2, rows - 1) * k)),
-                Vector256.LoadUnsafe(ref chunk, (nuint)(Math.Min(3, rows - 1) * k)),
-                Vector256.LoadUnsafe(ref chunk, (nuint)(Math.Min(4, rows - 1) * k)),
-                Vector256.LoadUnsafe(ref chunk, (nuint)(Math.Min(5, rows - 1) * k)),
-                Vector256.LoadUnsafe(ref chunk, (nuint)(Math.Min(6, rows - 1) * k)),
-                Vector256.LoadUnsafe(ref chunk, (nuint)(Math.Min(7, rows - 1) * k)),
+                Vector256.LoadUnsafe(ref chunk, (nuint)(Math.Min(1, last) * k)),
+                Vector256.LoadUnsafe(ref chunk, (nuint)(Math.Min(2, last) * k)),
+                Vector256.LoadUnsafe(ref chunk, (nuint)(Math.Min(3, last) * k)),
+                Vector256.LoadUnsafe(ref chunk, (nuint)(Math.Min(4, last) * k)),
+                Vector256.LoadUnsafe(ref chunk, (nuint)(Math.Min(5, last) * k)),
+                Vector256.LoadUnsafe(ref chunk, (nuint)(Math.Min(6, last) * k)),
+                Vector256.LoadUnsafe(ref chunk, (nuint)(Math.Min(7, last) * k)),
                 ref Unsafe.Add(ref target, p * rows), rows);
+            for (int r = 8; r < rows; r++)
+            {
+                ref float row = ref Unsafe.Add(ref chunk, (nint)r * k);
+                for (int step = 0; step < 8; step++) Unsafe.Add(ref target, (p + step) * rows + r) = Unsafe.Add(ref row, step);
+            }
         }
         return p;
     }
