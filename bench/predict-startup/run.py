@@ -4,10 +4,11 @@
     /usr/bin/python3 bench/predict-startup/run.py --model model.safetensors [--image digit.png] [--runs 20] \
         [--output bench/results/NAME.md] LABEL=LAUNCHER [LABEL=LAUNCHER ...]
 
-Each LAUNCHER is a command that starts hebb: a published folder's apphost (`DIR/Hebb.Cli`, what
-`dotnet publish src/Hebb.Cli -c Release --use-current-runtime --self-contained false -o DIR` makes), an installed
-tool's `hebb` (`dotnet tool install` puts an apphost on the PATH that starts the tool's own Hebb.Cli.dll), or
-`dotnet DIR/Hebb.Cli.dll`; words separated by spaces, and leading NAME=VALUE words set environment variables
+Each LAUNCHER is a command that starts hebb: a published folder's executable (`DIR/Hebb.Cli`: native code from
+`dotnet publish src/Hebb.Cli -c Release --use-current-runtime -o DIR` on Linux, the ReadyToRun build's apphost with
+`--self-contained false` added), an installed tool's `hebb` (`dotnet tool install` puts on the PATH a link to
+the tool's native executable, or an apphost that starts the tool's own Hebb.Cli.dll), or `dotnet DIR/Hebb.Cli.dll`
+of a ReadyToRun build; words separated by spaces, and leading NAME=VALUE words set environment variables
 for that launcher alone (e.g. `pgo-off=DOTNET_TieredPGO=0 DIR/Hebb.Cli`). One untimed run of each first, then
 --runs rounds, each running every launcher once in an order that rotates from round to round, so that the
 machine's noise falls on all alike. Without --image the first Fashion-MNIST test image (--data) is written as
