@@ -32,7 +32,7 @@ internal sealed class DenseKernels(Dense layer, int maxRows) : LayerKernels(laye
     public override float[] Predict(float[] input, int rows)
     {
         CheckRows(rows);
-        if (!MatrixVector.Suits(input, rows, layer.Inputs)) return Forward(input, rows, training: false);
+        if (!MatrixVector.Suits(input, rows, layer.Inputs, layer.Outputs)) return Forward(input, rows, training: false);
         if (rows == 1) MatrixVector.Row(input.AsSpan(0, layer.Inputs), layer.Weights.Data, layer.Biases.Data, layer.Outputs, output);
         else MatrixVector.Product(input, rows, batchWeights ??= new ColumnBlocks(layer.Weights.Data, layer.Inputs, layer.Outputs), layer.Biases.Data, output);
         var outputs = output.AsSpan(0, rows * layer.Outputs);

@@ -1,6 +1,8 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Hebb.Tensors.Kernels;
 
@@ -19,18 +21,19 @@ internal sealed class MatrixVector : IPartitionedWork
 {
     // W's rows a single row's product adds to y at once (Row).
     private const int RowsAtOnce = 8;
-    // Rows gathered together, so that a block of W serves them all while it is in cache.
-    private const int ChunkRows = 32;
-    // The depth is cut into blocks of this many inputs: 96 rows of a wide block of W's columns (24 KiB, contiguous in
-    // ColumnBlocks) stay in L1 while the chunk's rows pass over them, each reading them at one load per multiply-add.
-    private const int DepthBlock = 96;
+    // Rows gathered together, so that a block of W serves them all while it is in cache; the depth is cut into blocks
+    // (ColumnBlocks.DepthBlock) whose rows of a column block stay in L1 while the chunk's rows pass over them.
+    private const int ChunkRows = 64;
     // The same rule as the GEMM's: below this many multiply-adds per thread a second thread costs more than it saves.
     private const long MinimumWorkPerThread = 200_000;
+    // This kernel's multiply-adds run at about this share of the GEMM's rate (batch 50 of Fashion-MNIST through the
+    // note's first layer, 53% zeros, on Zen 5: as fast as the GEMM while doing 0.6 of its work).
+    private const double SpeedAgainstGemm = 0.6;
     // Rows whose zeros are counted to choose this kernel over the GEMM.
     private const int SampledRows = 4;
 
     [ThreadStatic] private static MatrixVector? cached;
-    [ThreadStatic] private static int[]? gatheredIndices;
+    [ThreadStatic] private static int[]? gatheredOffsets;
     [ThreadStatic] private static float[]? gatheredValues;
     [ThreadStatic] private static int[]? gatheredEnds;
 
@@ -38,9 +41,19 @@ internal sealed class MatrixVector : IPartitionedWork
     private ColumnBlocks? w;
     private int rows;
 
-    /// <summary>Whether this kernel is the faster way to multiply these rows: a single row, or rows of which at least
-    /// half the entries are zero (counted on the first few).</summary>
-    public static bool Suits(float[] x, int rows, int k) => rows == 1 || ZeroShare(x, Math.Min(rows, SampledRows), k) >= 0.5;
+    /// <summary>Whether this kernel is the faster way to multiply these rows by a W of <paramref name="n"/> columns: a
+    /// single row, or rows zero enough (counted on the first few) that skipping their zeros saves more than this
+    /// kernel loses to the GEMM in speed.</summary>
+    /// <remarks>Per nonzero input, each column block costs one step of its sums: eight registers' multiply-adds,
+    /// or for a narrower block as long, waiting on its one chain. So the work, in the GEMM's multiply-adds of one
+    /// input (n), is the nonzero share times the blocks times eight registers.</remarks>
+    public static bool Suits(float[] x, int rows, int k, int n)
+    {
+        if (rows == 1) return true;
+        int width = ColumnBlocks.WidthFor(n), blocks = (n + width - 1) / width;
+        double work = (1 - ZeroShare(x, Math.Min(rows, SampledRows), k)) * blocks * Math.Max(width, ColumnBlocks.Widths[0]);
+        return work < SpeedAgainstGemm * n;
+    }
 
     /// <summary>y[rows, n] = x[rows, k]·w[k, n] + bias[n], split by rows between threads when there is enough work.</summary>
     public static void Product(float[] x, int rows, ColumnBlocks w, float[] bias, float[] y)
@@ -60,10 +73,10 @@ internal sealed class MatrixVector : IPartitionedWork
     public void Run(int part, int parts)
     {
         var w = this.w!;
-        int k = w.K, n = w.N;
+        int k = w.K, n = w.N, width = w.Width;
         int start = (int)((long)rows * part / parts), end = (int)((long)rows * (part + 1) / parts);
-        int depthBlocks = (k + DepthBlock - 1) / DepthBlock;
-        var indices = Buffer(ref gatheredIndices, ChunkRows * k);
+        int depthBlocks = (k + w.DepthBlock - 1) / w.DepthBlock;
+        var offsets = Buffer(ref gatheredOffsets, ChunkRows * k);
         var values = Buffer(ref gatheredValues, ChunkRows * k);
         // Where each row's entries of each depth block end in its gathered list.
         var ends = Buffer(ref gatheredEnds, ChunkRows * depthBlocks);
@@ -71,23 +84,28 @@ internal sealed class MatrixVector : IPartitionedWork
         {
             int chunkRows = Math.Min(ChunkRows, end - chunk);
             for (int r = 0; r < chunkRows; r++)
-                Gather(x.AsSpan((chunk + r) * k, k), indices.AsSpan(r * k, k), values.AsSpan(r * k, k), ends.AsSpan(r * depthBlocks, depthBlocks));
+                Gather(x.AsSpan((chunk + r) * k, k), width, w.DepthBlock, offsets.AsSpan(r * k, k), values.AsSpan(r * k, k), ends.AsSpan(r * depthBlocks, depthBlocks));
             for (int block = 0; block < w.Count; block++)
             {
-                int column = w.Start(block), width = w.Width(block);
+                int column = w.Start(block);
                 ref float weights = ref w.Row(block, 0);
                 for (int depth = 0; depth < depthBlocks; depth++)
                     for (int r = 0; r < chunkRows; r++)
                     {
                         int from = depth == 0 ? 0 : ends[r * depthBlocks + depth - 1], to = ends[r * depthBlocks + depth];
-                        var rowIndices = indices.AsSpan(r * k + from, to - from);
+                        var rowOffsets = offsets.AsSpan(r * k + from, to - from);
                         var rowValues = values.AsSpan(r * k + from, to - from);
                         ref float output = ref y[(chunk + r) * n + column];
                         // The first depth block starts from the bias, the others from the sums so far.
                         ref float initial = ref depth == 0 ? ref bias[column] : ref output;
-                        if (width == ColumnBlocks.WideColumns) Wide(rowIndices, rowValues, ref weights, ref initial, ref output);
-                        else if (width == ColumnBlocks.NarrowColumns) Narrow(rowIndices, rowValues, ref weights, ref initial, ref output);
-                        else Scalar(rowIndices, rowValues, ref weights, ref initial, ref output);
+                        switch (width)
+                        {
+                            case 128: Wide<Lanes512, Vector512<float>>(rowOffsets, rowValues, ref weights, ref initial, ref output); break;
+                            case 64: Wide<Lanes256, Vector256<float>>(rowOffsets, rowValues, ref weights, ref initial, ref output); break;
+                            case 16: Narrow<Lanes512, Vector512<float>>(rowOffsets, rowValues, ref weights, ref initial, ref output); break;
+                            case 8: Narrow<Lanes256, Vector256<float>>(rowOffsets, rowValues, ref weights, ref initial, ref output); break;
+                            default: Scalar(rowOffsets, rowValues, ref weights, ref initial, ref output); break;
+                        }
                     }
             }
         }
@@ -106,33 +124,33 @@ internal sealed class MatrixVector : IPartitionedWork
     {
         if ((long)x.Length * n > w.Length || bias.Length < n || y.Length < n)
             throw new ArgumentException($"matrix-vector product of [1, {x.Length}]·[{x.Length}, {n}]: an array is too short");
-        int k = x.Length, depthBlocks = (k + DepthBlock - 1) / DepthBlock;
-        var indices = Buffer(ref gatheredIndices, k);
+        int k = x.Length;
+        var offsets = Buffer(ref gatheredOffsets, k);
         var values = Buffer(ref gatheredValues, k);
-        var ends = Buffer(ref gatheredEnds, depthBlocks);
-        Gather(x, indices, values, ends.AsSpan(0, depthBlocks));
-        int count = ends[depthBlocks - 1];
+        var ends = Buffer(ref gatheredEnds, 1);
+        Gather(x, n, k, offsets, values, ends.AsSpan(0, 1));
+        int count = ends[0];
         bias.AsSpan(0, n).CopyTo(y);
         ref float output = ref MemoryMarshal.GetReference(y);
         ref float weights = ref MemoryMarshal.GetArrayDataReference(w);
         int j = 0;
-        for (; j + RowsAtOnce <= count; j += RowsAtOnce) AddRows(ref output, n, ref weights, indices.AsSpan(j, RowsAtOnce), values.AsSpan(j, RowsAtOnce));
-        for (; j < count; j++) AddRow(ref output, n, ref Unsafe.Add(ref weights, (nint)indices[j] * n), values[j]);
+        for (; j + RowsAtOnce <= count; j += RowsAtOnce) AddRows(ref output, n, ref weights, offsets.AsSpan(j, RowsAtOnce), values.AsSpan(j, RowsAtOnce));
+        for (; j < count; j++) AddRow(ref output, n, ref Unsafe.Add(ref weights, offsets[j]), values[j]);
     }
 
-    /// <summary>y[0..n] += Σ values[i]·W[indices[i], 0..n] over eight rows, added in that order: one load and store
+    /// <summary>y[0..n] += Σ values[i]·W[offsets[i] / n, 0..n] over eight rows, added in that order: one load and store
     /// of y per eight multiply-adds. Vectors of 8 columns, then one of 4, then single columns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddRows(ref float y, int n, ref float weights, ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
+    private static void AddRows(ref float y, int n, ref float weights, ReadOnlySpan<int> offsets, ReadOnlySpan<float> values)
     {
-        ref float r0 = ref Unsafe.Add(ref weights, (nint)indices[0] * n);
-        ref float r1 = ref Unsafe.Add(ref weights, (nint)indices[1] * n);
-        ref float r2 = ref Unsafe.Add(ref weights, (nint)indices[2] * n);
-        ref float r3 = ref Unsafe.Add(ref weights, (nint)indices[3] * n);
-        ref float r4 = ref Unsafe.Add(ref weights, (nint)indices[4] * n);
-        ref float r5 = ref Unsafe.Add(ref weights, (nint)indices[5] * n);
-        ref float r6 = ref Unsafe.Add(ref weights, (nint)indices[6] * n);
-        ref float r7 = ref Unsafe.Add(ref weights, (nint)indices[7] * n);
+        ref float r0 = ref Unsafe.Add(ref weights, offsets[0]);
+        ref float r1 = ref Unsafe.Add(ref weights, offsets[1]);
+        ref float r2 = ref Unsafe.Add(ref weights, offsets[2]);
+        ref float r3 = ref Unsafe.Add(ref weights, offsets[3]);
+        ref float r4 = ref Unsafe.Add(ref weights, offsets[4]);
+        ref float r5 = ref Unsafe.Add(ref weights, offsets[5]);
+        ref float r6 = ref Unsafe.Add(ref weights, offsets[6]);
+        ref float r7 = ref Unsafe.Add(ref weights, offsets[7]);
         var (v0, v1, v2, v3) = (Vector256.Create(values[0]), Vector256.Create(values[1]), Vector256.Create(values[2]), Vector256.Create(values[3]));
         var (v4, v5, v6, v7) = (Vector256.Create(values[4]), Vector256.Create(values[5]), Vector256.Create(values[6]), Vector256.Create(values[7]));
         int column = 0;
@@ -169,7 +187,7 @@ internal sealed class MatrixVector : IPartitionedWork
         {
             ref float sum = ref Unsafe.Add(ref y, column);
             for (int i = 0; i < RowsAtOnce; i++)
-                sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref weights, (nint)indices[i] * n + column), values[i], sum);
+                sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref weights, offsets[i] + column), values[i], sum);
         }
     }
 
@@ -183,85 +201,118 @@ internal sealed class MatrixVector : IPartitionedWork
         for (; column < n; column++) Unsafe.Add(ref y, column) = MathF.FusedMultiplyAdd(Unsafe.Add(ref r, column), a, Unsafe.Add(ref y, column));
     }
 
-    /// <summary>The positions and values of the row's nonzero entries, in order, and where those of each depth block
-    /// end. Whole vectors of zeros are skipped at once, and within a vector each entry is written and kept only when
-    /// nonzero, without a branch.</summary>
+    /// <summary>Where the row's nonzero entries' rows of W start (each entry's index times <paramref name="stride"/>,
+    /// so that the kernels read a row without a multiplication) and their values, in order, and where those of each
+    /// block of <paramref name="depthBlock"/> inputs end. With AVX-512, sixteen entries at a time are compared with
+    /// zero and the nonzero ones packed to the front of a register (vcompressps); else whole vectors of zeros are
+    /// skipped, and within a vector each entry is written and kept only when nonzero, without a branch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Gather(ReadOnlySpan<float> row, Span<int> indices, Span<float> values, Span<int> ends)
+    private static void Gather(ReadOnlySpan<float> row, int stride, int depthBlock, Span<int> offsets, Span<float> values, Span<int> ends)
     {
-        int count = 0, width = Vector256<float>.Count;
+        int count = 0;
         for (int depth = 0; depth < ends.Length; depth++)
         {
-            int i = depth * DepthBlock, blockEnd = Math.Min(row.Length, i + DepthBlock);
-            for (; i + width <= blockEnd; i += width)
+            int i = depth * depthBlock, blockEnd = Math.Min(row.Length, i + depthBlock);
+            if (Avx512F.IsSupported) i = GatherVectors512(row, i, blockEnd, stride, offsets, values, ref count);
+            for (; i + Vector256<float>.Count <= blockEnd; i += Vector256<float>.Count)
             {
-                if (Vector256.EqualsAll(Vector256.Create(row.Slice(i, width)), Vector256<float>.Zero)) continue;
-                for (int j = i; j < i + width; j++) count = Keep(row[j], j, indices, values, count);
+                if (Vector256.EqualsAll(Vector256.Create(row.Slice(i, Vector256<float>.Count)), Vector256<float>.Zero)) continue;
+                for (int j = i; j < i + Vector256<float>.Count; j++) count = Keep(row[j], j * stride, offsets, values, count);
             }
-            for (; i < blockEnd; i++) count = Keep(row[i], i, indices, values, count);
+            for (; i < blockEnd; i++) count = Keep(row[i], i * stride, offsets, values, count);
             ends[depth] = count;
         }
     }
 
+    /// <summary>Gathers row[from..end] sixteen at a time, as far as whole vectors go; returns where it stopped. A
+    /// vector's 16 packed lanes are stored whole at <paramref name="count"/>: as count never passes the vector's own
+    /// start, they stay within the row's part of <paramref name="offsets"/> and <paramref name="values"/>, and the
+    /// lanes past the nonzero ones are overwritten by the next vector's.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Keep(float value, int index, Span<int> indices, Span<float> values, int count)
+    private static int GatherVectors512(ReadOnlySpan<float> row, int from, int end, int stride, Span<int> offsets, Span<float> values, ref int count)
     {
-        indices[count] = index;
+        var laneOffsets = Vector512.CreateSequence(0, stride);
+        ref float input = ref MemoryMarshal.GetReference(row);
+        ref int offsetsStart = ref MemoryMarshal.GetReference(offsets);
+        ref float valuesStart = ref MemoryMarshal.GetReference(values);
+        int i = from;
+        for (; i + Vector512<float>.Count <= end; i += Vector512<float>.Count)
+        {
+            var vector = Vector512.LoadUnsafe(ref input, (nuint)i);
+            var nonzero = ~Vector512.Equals(vector, Vector512<float>.Zero);
+            uint kept = (uint)BitOperations.PopCount(nonzero.ExtractMostSignificantBits());
+            if (kept == 0) continue;
+            Avx512F.Compress(Vector512<float>.Zero, nonzero, vector).StoreUnsafe(ref valuesStart, (nuint)count);
+            Avx512F.Compress(Vector512<int>.Zero, nonzero.AsInt32(), laneOffsets + Vector512.Create(i * stride)).StoreUnsafe(ref offsetsStart, (nuint)count);
+            count += (int)kept;
+        }
+        return i;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Keep(float value, int offset, Span<int> offsets, Span<float> values, int count)
+    {
+        offsets[count] = offset;
         values[count] = value;
         return count + (value != 0f ? 1 : 0);
     }
 
-    /// <summary>y[0..64] = initial[0..64] + Σ values[j]·W[indices[j], 0..64] for a wide block's rows, in eight registers.</summary>
+    /// <summary>output[0..8·lanes] = initial[0..8·lanes] + Σ values[j]·(the block's row at offsets[j]), for a wide
+    /// block's rows, in eight registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Wide(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ref float weights, ref float initial, ref float output)
+    private static void Wide<TLanes, TVector>(ReadOnlySpan<int> offsets, ReadOnlySpan<float> values, ref float weights, ref float initial, ref float output)
+        where TLanes : struct, IFloatLanes<TVector> where TVector : struct
     {
-        int lanes = Vector256<float>.Count, width = ColumnBlocks.WideColumns;
-        var y0 = Vector256.LoadUnsafe(ref initial, 0);
-        var y1 = Vector256.LoadUnsafe(ref initial, (nuint)lanes);
-        var y2 = Vector256.LoadUnsafe(ref initial, (nuint)(2 * lanes));
-        var y3 = Vector256.LoadUnsafe(ref initial, (nuint)(3 * lanes));
-        var y4 = Vector256.LoadUnsafe(ref initial, (nuint)(4 * lanes));
-        var y5 = Vector256.LoadUnsafe(ref initial, (nuint)(5 * lanes));
-        var y6 = Vector256.LoadUnsafe(ref initial, (nuint)(6 * lanes));
-        var y7 = Vector256.LoadUnsafe(ref initial, (nuint)(7 * lanes));
-        for (int j = 0; j < indices.Length; j++)
+        nuint lanes = (nuint)TLanes.Count;
+        var y0 = TLanes.Load(ref initial, 0);
+        var y1 = TLanes.Load(ref initial, lanes);
+        var y2 = TLanes.Load(ref initial, 2 * lanes);
+        var y3 = TLanes.Load(ref initial, 3 * lanes);
+        var y4 = TLanes.Load(ref initial, 4 * lanes);
+        var y5 = TLanes.Load(ref initial, 5 * lanes);
+        var y6 = TLanes.Load(ref initial, 6 * lanes);
+        var y7 = TLanes.Load(ref initial, 7 * lanes);
+        values = values[..offsets.Length];
+        for (int j = 0; j < offsets.Length; j++)
         {
-            var value = Vector256.Create(values[j]);
-            ref float row = ref Unsafe.Add(ref weights, (nint)indices[j] * width);
-            y0 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref row, 0), value, y0);
-            y1 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref row, (nuint)lanes), value, y1);
-            y2 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref row, (nuint)(2 * lanes)), value, y2);
-            y3 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref row, (nuint)(3 * lanes)), value, y3);
-            y4 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref row, (nuint)(4 * lanes)), value, y4);
-            y5 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref row, (nuint)(5 * lanes)), value, y5);
-            y6 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref row, (nuint)(6 * lanes)), value, y6);
-            y7 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref row, (nuint)(7 * lanes)), value, y7);
+            var value = TLanes.Broadcast(values[j]);
+            ref float row = ref Unsafe.Add(ref weights, offsets[j]);
+            y0 = TLanes.MultiplyAdd(TLanes.Load(ref row, 0), value, y0);
+            y1 = TLanes.MultiplyAdd(TLanes.Load(ref row, lanes), value, y1);
+            y2 = TLanes.MultiplyAdd(TLanes.Load(ref row, 2 * lanes), value, y2);
+            y3 = TLanes.MultiplyAdd(TLanes.Load(ref row, 3 * lanes), value, y3);
+            y4 = TLanes.MultiplyAdd(TLanes.Load(ref row, 4 * lanes), value, y4);
+            y5 = TLanes.MultiplyAdd(TLanes.Load(ref row, 5 * lanes), value, y5);
+            y6 = TLanes.MultiplyAdd(TLanes.Load(ref row, 6 * lanes), value, y6);
+            y7 = TLanes.MultiplyAdd(TLanes.Load(ref row, 7 * lanes), value, y7);
         }
-        y0.StoreUnsafe(ref output, 0);
-        y1.StoreUnsafe(ref output, (nuint)lanes);
-        y2.StoreUnsafe(ref output, (nuint)(2 * lanes));
-        y3.StoreUnsafe(ref output, (nuint)(3 * lanes));
-        y4.StoreUnsafe(ref output, (nuint)(4 * lanes));
-        y5.StoreUnsafe(ref output, (nuint)(5 * lanes));
-        y6.StoreUnsafe(ref output, (nuint)(6 * lanes));
-        y7.StoreUnsafe(ref output, (nuint)(7 * lanes));
+        TLanes.Store(y0, ref output, 0);
+        TLanes.Store(y1, ref output, lanes);
+        TLanes.Store(y2, ref output, 2 * lanes);
+        TLanes.Store(y3, ref output, 3 * lanes);
+        TLanes.Store(y4, ref output, 4 * lanes);
+        TLanes.Store(y5, ref output, 5 * lanes);
+        TLanes.Store(y6, ref output, 6 * lanes);
+        TLanes.Store(y7, ref output, 7 * lanes);
     }
 
-    /// <summary>One vector of columns (rows of 8 to 15 columns, or the rest of wider ones).</summary>
+    /// <summary>One register of columns (rows narrower than eight registers).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Narrow(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ref float weights, ref float initial, ref float output)
+    private static void Narrow<TLanes, TVector>(ReadOnlySpan<int> offsets, ReadOnlySpan<float> values, ref float weights, ref float initial, ref float output)
+        where TLanes : struct, IFloatLanes<TVector> where TVector : struct
     {
-        var sum = Vector256.LoadUnsafe(ref initial);
-        for (int j = 0; j < indices.Length; j++)
-            sum = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, (nint)indices[j] * ColumnBlocks.NarrowColumns)), Vector256.Create(values[j]), sum);
-        sum.StoreUnsafe(ref output);
+        var sum = TLanes.Load(ref initial, 0);
+        values = values[..offsets.Length];
+        for (int j = 0; j < offsets.Length; j++)
+            sum = TLanes.MultiplyAdd(TLanes.Load(ref Unsafe.Add(ref weights, offsets[j]), 0), TLanes.Broadcast(values[j]), sum);
+        TLanes.Store(sum, ref output, 0);
     }
 
     /// <summary>One column, for rows narrower than a vector (a two-class output).</summary>
-    private static void Scalar(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ref float weights, ref float initial, ref float output)
+    private static void Scalar(ReadOnlySpan<int> offsets, ReadOnlySpan<float> values, ref float weights, ref float initial, ref float output)
     {
         float sum = initial;
-        for (int j = 0; j < indices.Length; j++) sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref weights, indices[j]), values[j], sum);
+        for (int j = 0; j < offsets.Length; j++) sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref weights, offsets[j]), values[j], sum);
         output = sum;
     }
 
