@@ -26,13 +26,15 @@ internal sealed class MatrixVector : IPartitionedWork
     private const int ChunkRows = 64;
     // The same rule as the GEMM's: below this many multiply-adds per thread a second thread costs more than it saves.
     private const long MinimumWorkPerThread = 200_000;
-    // This kernel's multiply-adds run at about this share of the GEMM's rate (batch 50 of Fashion-MNIST through the
-    // note's first layer, 53% zeros, on Zen 5: as fast as the GEMM while doing 0.6 of its work).
+    // This kernel's multiply-adds run at about this share of the GEMM's rate: it loads a row of W for each, where the
+    // GEMM's registers reuse each load ten times (batch 50 of Fashion-MNIST on Zen 5: 0.56 through the note's first
+    // layer, 53% zeros, 0.59 through its second, 52%).
     private const double SpeedAgainstGemm = 0.6;
     // Rows whose zeros are counted to choose this kernel over the GEMM.
     private const int SampledRows = 4;
 
     [ThreadStatic] private static MatrixVector? cached;
+    // A batch's gathered entries' indices; a single row's, their rows' offsets in W.
     [ThreadStatic] private static int[]? gatheredOffsets;
     [ThreadStatic] private static float[]? gatheredValues;
     [ThreadStatic] private static int[]? gatheredEnds;
@@ -44,14 +46,14 @@ internal sealed class MatrixVector : IPartitionedWork
     /// <summary>Whether this kernel is the faster way to multiply these rows by a W of <paramref name="n"/> columns: a
     /// single row, or rows zero enough (counted on the first few) that skipping their zeros saves more than this
     /// kernel loses to the GEMM in speed.</summary>
-    /// <remarks>Per nonzero input, each column block costs one step of its sums: eight registers' multiply-adds,
-    /// or for a narrower block as long, waiting on its one chain. So the work, in the GEMM's multiply-adds of one
-    /// input (n), is the nonzero share times the blocks times eight registers.</remarks>
+    /// <remarks>Per nonzero input, each column block costs one step of eight registers' multiply-adds (a pair
+    /// block half of one, a narrower block as long, waiting on its one chain), so the work, in the GEMM's
+    /// multiply-adds of one input (n), is the nonzero share times those steps' columns.</remarks>
     public static bool Suits(float[] x, int rows, int k, int n)
     {
         if (rows == 1) return true;
-        int width = ColumnBlocks.WidthFor(n), blocks = (n + width - 1) / width;
-        double work = (1 - ZeroShare(x, Math.Min(rows, SampledRows), k)) * blocks * Math.Max(width, ColumnBlocks.Widths[0]);
+        int lanes = Vector512.IsHardwareAccelerated ? Lanes512.Count : Lanes256.Count;
+        double work = (1 - ZeroShare(x, Math.Min(rows, SampledRows), k)) * ColumnBlocks.StepsPerInput(n, lanes) * 8 * lanes;
         return work < SpeedAgainstGemm * n;
     }
 
@@ -73,10 +75,10 @@ internal sealed class MatrixVector : IPartitionedWork
     public void Run(int part, int parts)
     {
         var w = this.w!;
-        int k = w.K, n = w.N, width = w.Width;
+        int k = w.K;
         int start = (int)((long)rows * part / parts), end = (int)((long)rows * (part + 1) / parts);
         int depthBlocks = (k + w.DepthBlock - 1) / w.DepthBlock;
-        var offsets = Buffer(ref gatheredOffsets, ChunkRows * k);
+        var indices = Buffer(ref gatheredOffsets, ChunkRows * k);
         var values = Buffer(ref gatheredValues, ChunkRows * k);
         // Where each row's entries of each depth block end in its gathered list.
         var ends = Buffer(ref gatheredEnds, ChunkRows * depthBlocks);
@@ -84,31 +86,66 @@ internal sealed class MatrixVector : IPartitionedWork
         {
             int chunkRows = Math.Min(ChunkRows, end - chunk);
             for (int r = 0; r < chunkRows; r++)
-                Gather(x.AsSpan((chunk + r) * k, k), width, w.DepthBlock, offsets.AsSpan(r * k, k), values.AsSpan(r * k, k), ends.AsSpan(r * depthBlocks, depthBlocks));
+                Gather(x.AsSpan((chunk + r) * k, k), 1, w.DepthBlock, indices.AsSpan(r * k, k), values.AsSpan(r * k, k), ends.AsSpan(r * depthBlocks, depthBlocks));
+            var rowsOfChunk = new ChunkRowsView(indices, values, ends, k, depthBlocks, y, chunk, w.N, bias);
             for (int block = 0; block < w.Count; block++)
             {
+                var kernel = w.Kernel(block);
                 int column = w.Start(block);
                 ref float weights = ref w.Row(block, 0);
                 for (int depth = 0; depth < depthBlocks; depth++)
-                    for (int r = 0; r < chunkRows; r++)
-                    {
-                        int from = depth == 0 ? 0 : ends[r * depthBlocks + depth - 1], to = ends[r * depthBlocks + depth];
-                        var rowOffsets = offsets.AsSpan(r * k + from, to - from);
-                        var rowValues = values.AsSpan(r * k + from, to - from);
-                        ref float output = ref y[(chunk + r) * n + column];
-                        // The first depth block starts from the bias, the others from the sums so far.
-                        ref float initial = ref depth == 0 ? ref bias[column] : ref output;
-                        switch (width)
+                {
+                    if (kernel is BlockKernel.Pair512 or BlockKernel.Pair256)
+                        // Two rows at a time; an odd last row is paired with itself (the same sums, stored twice).
+                        for (int r = 0; r < chunkRows; r += 2)
                         {
-                            case 128: Wide<Lanes512, Vector512<float>>(rowOffsets, rowValues, ref weights, ref initial, ref output); break;
-                            case 64: Wide<Lanes256, Vector256<float>>(rowOffsets, rowValues, ref weights, ref initial, ref output); break;
-                            case 16: Narrow<Lanes512, Vector512<float>>(rowOffsets, rowValues, ref weights, ref initial, ref output); break;
-                            case 8: Narrow<Lanes256, Vector256<float>>(rowOffsets, rowValues, ref weights, ref initial, ref output); break;
-                            default: Scalar(rowOffsets, rowValues, ref weights, ref initial, ref output); break;
+                            int other = Math.Min(r + 1, chunkRows - 1);
+                            if (kernel == BlockKernel.Pair512)
+                                Pair<Lanes512, Vector512<float>>(rowsOfChunk.Indices(r, depth), rowsOfChunk.Values(r, depth), ref rowsOfChunk.Initial(r, depth, column), ref rowsOfChunk.Output(r, column),
+                                    rowsOfChunk.Indices(other, depth), rowsOfChunk.Values(other, depth), ref rowsOfChunk.Initial(other, depth, column), ref rowsOfChunk.Output(other, column), ref weights);
+                            else
+                                Pair<Lanes256, Vector256<float>>(rowsOfChunk.Indices(r, depth), rowsOfChunk.Values(r, depth), ref rowsOfChunk.Initial(r, depth, column), ref rowsOfChunk.Output(r, column),
+                                    rowsOfChunk.Indices(other, depth), rowsOfChunk.Values(other, depth), ref rowsOfChunk.Initial(other, depth, column), ref rowsOfChunk.Output(other, column), ref weights);
                         }
-                    }
+                    else
+                        for (int r = 0; r < chunkRows; r++)
+                        {
+                            var rowIndices = rowsOfChunk.Indices(r, depth);
+                            var rowValues = rowsOfChunk.Values(r, depth);
+                            ref float initial = ref rowsOfChunk.Initial(r, depth, column);
+                            ref float output = ref rowsOfChunk.Output(r, column);
+                            switch (kernel)
+                            {
+                                case BlockKernel.Wide512: Wide<Lanes512, Vector512<float>>(rowIndices, rowValues, ref weights, ref initial, ref output); break;
+                                case BlockKernel.Wide256: Wide<Lanes256, Vector256<float>>(rowIndices, rowValues, ref weights, ref initial, ref output); break;
+                                case BlockKernel.Narrow512: Narrow<Lanes512, Vector512<float>>(rowIndices, rowValues, ref weights, ref initial, ref output); break;
+                                case BlockKernel.Narrow256: Narrow<Lanes256, Vector256<float>>(rowIndices, rowValues, ref weights, ref initial, ref output); break;
+                                default: Scalar(rowIndices, rowValues, ref weights, ref initial, ref output); break;
+                            }
+                        }
+                }
             }
         }
+    }
+
+    /// <summary>A chunk's gathered rows, as each kernel call reads them: a row's entries of a depth block, where its
+    /// sums start (the bias at the first depth block, the sums so far after it) and where they go.</summary>
+    private readonly ref struct ChunkRowsView(int[] indices, float[] values, int[] ends, int k, int depthBlocks, float[] y, int chunk, int n, float[] bias)
+    {
+        private readonly int[] indices = indices, ends = ends;
+        private readonly float[] values = values, y = y, bias = bias;
+
+        public ReadOnlySpan<int> Indices(int row, int depth) => indices.AsSpan(row * k + From(row, depth), To(row, depth) - From(row, depth));
+
+        public ReadOnlySpan<float> Values(int row, int depth) => values.AsSpan(row * k + From(row, depth), To(row, depth) - From(row, depth));
+
+        public ref float Initial(int row, int depth, int column) => ref depth == 0 ? ref bias[column] : ref Output(row, column);
+
+        public ref float Output(int row, int column) => ref y[(chunk + row) * n + column];
+
+        private int From(int row, int depth) => depth == 0 ? 0 : ends[row * depthBlocks + depth - 1];
+
+        private int To(int row, int depth) => ends[row * depthBlocks + depth];
     }
 
     /// <summary>
@@ -257,13 +294,14 @@ internal sealed class MatrixVector : IPartitionedWork
         return count + (value != 0f ? 1 : 0);
     }
 
-    /// <summary>output[0..8·lanes] = initial[0..8·lanes] + Σ values[j]·(the block's row at offsets[j]), for a wide
+    /// <summary>output[0..8·lanes] = initial[0..8·lanes] + Σ values[j]·W[indices[j], block's columns], for a wide
     /// block's rows, in eight registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Wide<TLanes, TVector>(ReadOnlySpan<int> offsets, ReadOnlySpan<float> values, ref float weights, ref float initial, ref float output)
+    private static void Wide<TLanes, TVector>(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ref float weights, ref float initial, ref float output)
         where TLanes : struct, IFloatLanes<TVector> where TVector : struct
     {
         nuint lanes = (nuint)TLanes.Count;
+        nint width = 8 * TLanes.Count;
         var y0 = TLanes.Load(ref initial, 0);
         var y1 = TLanes.Load(ref initial, lanes);
         var y2 = TLanes.Load(ref initial, 2 * lanes);
@@ -272,11 +310,11 @@ internal sealed class MatrixVector : IPartitionedWork
         var y5 = TLanes.Load(ref initial, 5 * lanes);
         var y6 = TLanes.Load(ref initial, 6 * lanes);
         var y7 = TLanes.Load(ref initial, 7 * lanes);
-        values = values[..offsets.Length];
-        for (int j = 0; j < offsets.Length; j++)
+        values = values[..indices.Length];
+        for (int j = 0; j < indices.Length; j++)
         {
             var value = TLanes.Broadcast(values[j]);
-            ref float row = ref Unsafe.Add(ref weights, offsets[j]);
+            ref float row = ref Unsafe.Add(ref weights, indices[j] * width);
             y0 = TLanes.MultiplyAdd(TLanes.Load(ref row, 0), value, y0);
             y1 = TLanes.MultiplyAdd(TLanes.Load(ref row, lanes), value, y1);
             y2 = TLanes.MultiplyAdd(TLanes.Load(ref row, 2 * lanes), value, y2);
@@ -296,23 +334,87 @@ internal sealed class MatrixVector : IPartitionedWork
         TLanes.Store(y7, ref output, 7 * lanes);
     }
 
-    /// <summary>One register of columns (rows narrower than eight registers).</summary>
+    /// <summary>As <see cref="Wide{TLanes, TVector}"/> in four registers for each of two rows (a and b) at once: eight
+    /// independent sums, as many as keep the multiply-add units busy, for half as many columns. Each row's sums are
+    /// still added in its own order, the longer row's last entries alone.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Narrow<TLanes, TVector>(ReadOnlySpan<int> offsets, ReadOnlySpan<float> values, ref float weights, ref float initial, ref float output)
+    private static void Pair<TLanes, TVector>(ReadOnlySpan<int> indicesA, ReadOnlySpan<float> valuesA, ref float initialA, ref float outputA,
+        ReadOnlySpan<int> indicesB, ReadOnlySpan<float> valuesB, ref float initialB, ref float outputB, ref float weights)
+        where TLanes : struct, IFloatLanes<TVector> where TVector : struct
+    {
+        nuint lanes = (nuint)TLanes.Count;
+        nint width = 4 * TLanes.Count;
+        var a0 = TLanes.Load(ref initialA, 0);
+        var a1 = TLanes.Load(ref initialA, lanes);
+        var a2 = TLanes.Load(ref initialA, 2 * lanes);
+        var a3 = TLanes.Load(ref initialA, 3 * lanes);
+        var b0 = TLanes.Load(ref initialB, 0);
+        var b1 = TLanes.Load(ref initialB, lanes);
+        var b2 = TLanes.Load(ref initialB, 2 * lanes);
+        var b3 = TLanes.Load(ref initialB, 3 * lanes);
+        valuesA = valuesA[..indicesA.Length];
+        valuesB = valuesB[..indicesB.Length];
+        int both = Math.Min(indicesA.Length, indicesB.Length), j = 0;
+        for (; j < both; j++)
+        {
+            var valueA = TLanes.Broadcast(valuesA[j]);
+            var valueB = TLanes.Broadcast(valuesB[j]);
+            ref float rowA = ref Unsafe.Add(ref weights, indicesA[j] * width);
+            ref float rowB = ref Unsafe.Add(ref weights, indicesB[j] * width);
+            a0 = TLanes.MultiplyAdd(TLanes.Load(ref rowA, 0), valueA, a0);
+            b0 = TLanes.MultiplyAdd(TLanes.Load(ref rowB, 0), valueB, b0);
+            a1 = TLanes.MultiplyAdd(TLanes.Load(ref rowA, lanes), valueA, a1);
+            b1 = TLanes.MultiplyAdd(TLanes.Load(ref rowB, lanes), valueB, b1);
+            a2 = TLanes.MultiplyAdd(TLanes.Load(ref rowA, 2 * lanes), valueA, a2);
+            b2 = TLanes.MultiplyAdd(TLanes.Load(ref rowB, 2 * lanes), valueB, b2);
+            a3 = TLanes.MultiplyAdd(TLanes.Load(ref rowA, 3 * lanes), valueA, a3);
+            b3 = TLanes.MultiplyAdd(TLanes.Load(ref rowB, 3 * lanes), valueB, b3);
+        }
+        for (int i = j; i < indicesA.Length; i++)
+        {
+            var value = TLanes.Broadcast(valuesA[i]);
+            ref float row = ref Unsafe.Add(ref weights, indicesA[i] * width);
+            a0 = TLanes.MultiplyAdd(TLanes.Load(ref row, 0), value, a0);
+            a1 = TLanes.MultiplyAdd(TLanes.Load(ref row, lanes), value, a1);
+            a2 = TLanes.MultiplyAdd(TLanes.Load(ref row, 2 * lanes), value, a2);
+            a3 = TLanes.MultiplyAdd(TLanes.Load(ref row, 3 * lanes), value, a3);
+        }
+        for (int i = j; i < indicesB.Length; i++)
+        {
+            var value = TLanes.Broadcast(valuesB[i]);
+            ref float row = ref Unsafe.Add(ref weights, indicesB[i] * width);
+            b0 = TLanes.MultiplyAdd(TLanes.Load(ref row, 0), value, b0);
+            b1 = TLanes.MultiplyAdd(TLanes.Load(ref row, lanes), value, b1);
+            b2 = TLanes.MultiplyAdd(TLanes.Load(ref row, 2 * lanes), value, b2);
+            b3 = TLanes.MultiplyAdd(TLanes.Load(ref row, 3 * lanes), value, b3);
+        }
+        TLanes.Store(a0, ref outputA, 0);
+        TLanes.Store(a1, ref outputA, lanes);
+        TLanes.Store(a2, ref outputA, 2 * lanes);
+        TLanes.Store(a3, ref outputA, 3 * lanes);
+        TLanes.Store(b0, ref outputB, 0);
+        TLanes.Store(b1, ref outputB, lanes);
+        TLanes.Store(b2, ref outputB, 2 * lanes);
+        TLanes.Store(b3, ref outputB, 3 * lanes);
+    }
+
+    /// <summary>One register of columns (rows narrower than four registers).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Narrow<TLanes, TVector>(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ref float weights, ref float initial, ref float output)
         where TLanes : struct, IFloatLanes<TVector> where TVector : struct
     {
         var sum = TLanes.Load(ref initial, 0);
-        values = values[..offsets.Length];
-        for (int j = 0; j < offsets.Length; j++)
-            sum = TLanes.MultiplyAdd(TLanes.Load(ref Unsafe.Add(ref weights, offsets[j]), 0), TLanes.Broadcast(values[j]), sum);
+        values = values[..indices.Length];
+        for (int j = 0; j < indices.Length; j++)
+            sum = TLanes.MultiplyAdd(TLanes.Load(ref Unsafe.Add(ref weights, indices[j] * TLanes.Count), 0), TLanes.Broadcast(values[j]), sum);
         TLanes.Store(sum, ref output, 0);
     }
 
     /// <summary>One column, for rows narrower than a vector (a two-class output).</summary>
-    private static void Scalar(ReadOnlySpan<int> offsets, ReadOnlySpan<float> values, ref float weights, ref float initial, ref float output)
+    private static void Scalar(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ref float weights, ref float initial, ref float output)
     {
         float sum = initial;
-        for (int j = 0; j < offsets.Length; j++) sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref weights, offsets[j]), values[j], sum);
+        for (int j = 0; j < indices.Length; j++) sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref weights, indices[j]), values[j], sum);
         output = sum;
     }
 
