@@ -49,9 +49,29 @@ public sealed class PackageTests(PackedPackages packages) : IClassFixture<Packed
         // The whole point of a package per platform: SkiaSharp's native library for this platform, no other.
         Assert.DoesNotContain(tool.Entries, entry => entry.FullName.Contains("/runtimes/", StringComparison.Ordinal));
         Assert.Single(tool.Entries, entry => Path.GetFileNameWithoutExtension(entry.Name) == "libSkiaSharp");
-        Assert.NotNull(tool.GetEntry($"tools/net10.0/{packages.Platform}/Hebb.xml"));
+        Assert.Single(tool.Entries, entry => entry.FullName.EndsWith($"/{packages.Platform}/Hebb.xml", StringComparison.Ordinal));
         Assert.InRange(new FileInfo(path).Length, 1_000_000, 20_000_000);
         Assert.True(File.Exists(packages.PathOf($"Hebb.Cli.{packages.Platform}", "snupkg")));
+    }
+
+    [Fact]
+    public void OnLinuxTheToolIsANativeExecutableAndElsewhereReadyToRunAssemblies()
+    {
+        using var tool = ZipFile.OpenRead(packages.PathOf($"Hebb.Cli.{packages.Platform}"));
+        var assemblies = tool.Entries.Where(entry => entry.Name.EndsWith(".dll", StringComparison.Ordinal)).ToList();
+        if (PackedPackages.IsCompiledToNativeCode)
+        {
+            // Native AOT: one executable (self-contained, hence 'any' for the framework) and no .NET assembly, no
+            // runtime to start; its 31 MB of native symbols are left out.
+            var executable = tool.GetEntry($"tools/any/{packages.Platform}/Hebb.Cli") ?? throw new Xunit.Sdk.XunitException("no native Hebb.Cli");
+            Assert.Equal("\u007fELF"u8.ToArray(), ReadBytes(executable, 4));
+            Assert.Empty(assemblies);
+            Assert.DoesNotContain(tool.Entries, entry => entry.Name.EndsWith(".dbg", StringComparison.Ordinal));
+        }
+        else
+        {
+            Assert.Contains(assemblies, entry => entry.FullName == $"tools/net10.0/{packages.Platform}/Hebb.Cli.dll");
+        }
     }
 
     [Fact]
@@ -133,6 +153,14 @@ public sealed class PackageTests(PackedPackages packages) : IClassFixture<Packed
 
     private static XElement Element(XElement metadata, string name) =>
         metadata.Elements().Single(element => element.Name.LocalName == name);
+
+    private static byte[] ReadBytes(ZipArchiveEntry entry, int count)
+    {
+        using var stream = entry.Open();
+        var bytes = new byte[count];
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
 
     private static string ReadEntry(ZipArchive package, string name)
     {

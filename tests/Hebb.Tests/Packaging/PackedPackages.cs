@@ -34,7 +34,15 @@ public sealed class PackedPackages : IDisposable
         DotnetCommand.Run(RepositoryRoot.Path, "pack", "src/Hebb.Cli", "-c", "Release", "-o", Folder,
             "--artifacts-path", artifacts, $"-p:Version={Version}", $"-p:ToolPackageRuntimeIdentifiers={Platform}")
             .Succeeded("dotnet pack src/Hebb.Cli");
+        if (IsCompiledToNativeCode)
+            DotnetCommand.Run(RepositoryRoot.Path, "pack", "src/Hebb.Cli", "-c", "Release", "-r", Platform, "-o", Folder,
+                "--artifacts-path", artifacts, $"-p:Version={Version}", $"-p:ToolPackageRuntimeIdentifiers={Platform}")
+                .Succeeded($"dotnet pack src/Hebb.Cli -r {Platform}");
     }
+
+    /// <summary>On Linux, README's second pack (<c>dotnet pack src/Hebb.Cli -r RID</c>) replaces this platform's tool
+    /// package with one compiled to native code (Native AOT), as <c>Hebb.Cli.csproj</c> sets it up.</summary>
+    public static bool IsCompiledToNativeCode => OperatingSystem.IsLinux();
 
     public void Dispose()
     {
