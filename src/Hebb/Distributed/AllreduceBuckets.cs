@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hebb.Layers;
+using Hebb.Optimizers;
 
 namespace Hebb.Distributed;
 
@@ -82,6 +83,14 @@ internal sealed class AllreduceBuckets : IGradientSum
         started = 0;
         foreach (var bucket in buckets) bucket.Unpack();
         return buckets[^1].Values[^1];
+    }
+
+    /// <inheritdoc/>
+    public float Step(float loss, IOptimizer optimizer)
+    {
+        float sum = Run(loss);
+        optimizer.Step();
+        return sum;
     }
 
     /// <inheritdoc/>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hebb.Layers;
+using Hebb.Optimizers;
 
 namespace Hebb.Distributed;
 
@@ -69,7 +70,14 @@ internal sealed class GradientExchange
     /// <summary>Once every gradient of the step is computed: sums them over the ranks (every rank makes the same calls,
     /// whether or not its backward pass called <see cref="LayerDoneCallback"/>) and returns the global batch's mean loss,
     /// <paramref name="loss"/> being this rank's share's.</summary>
-    public float Finish(float loss) => Sum.Run(GradientScale == 0f ? 0f : loss * GradientScale);
+    public float Finish(float loss) => Sum.Run(Weighted(loss));
+
+    /// <summary>As <see cref="Finish"/>, then <paramref name="optimizer"/>'s step from the sums, every rank the same: through
+    /// shared memory, read where the ranks summed them when the optimiser can (then the parameters' gradients keep this
+    /// rank's share's).</summary>
+    public float Step(float loss, IOptimizer optimizer) => Sum.Step(Weighted(loss), optimizer);
+
+    private float Weighted(float loss) => GradientScale == 0f ? 0f : loss * GradientScale;
 
     /// <summary>Time spent summing since the last <see cref="ResetClock"/>.</summary>
     public TimeSpan Elapsed => clock.Elapsed;

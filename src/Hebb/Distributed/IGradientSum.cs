@@ -1,3 +1,5 @@
+using Hebb.Optimizers;
+
 namespace Hebb.Distributed;
 
 /// <summary>How a <see cref="GradientExchange"/> sums the ranks' gradients: <see cref="SharedMemoryGradients"/> when every
@@ -14,4 +16,8 @@ internal interface IGradientSum
     /// <summary>Once every gradient of the step is computed: replaces each parameter's gradient with its sum over the ranks
     /// and returns the sum of <paramref name="loss"/> over them.</summary>
     float Run(float loss);
+
+    /// <summary>As <see cref="Run"/>, then <paramref name="optimizer"/>'s step from the sums (which the parameters' gradients
+    /// then may or may not hold).</summary>
+    float Step(float loss, IOptimizer optimizer);
 }

@@ -1,15 +1,16 @@
 using System.Diagnostics;
 using Hebb.Layers;
+using Hebb.Optimizers;
 
 namespace Hebb.Distributed;
 
 /// <summary>
 /// The ranks' gradients summed through memory every rank maps, when they all run on one host: each rank copies its
 /// gradients and its weighted loss one after the other into its slot of a <see cref="SharedSum"/>, the ranks sum the slots
-/// (each its share of the elements, in rank order), and each copies the sums back as its gradients. On one host this
-/// moves each gradient through memory three times and waits at two barriers, where MPI's allreduce goes through its
-/// transport's fragments and, for the buckets sent during the backward pass, a nonblocking collective that moves on only
-/// inside MPI's calls.
+/// (each its share of the elements, in rank order), and each copies the sums back as its gradients, or, for
+/// <see cref="Step"/>, has its optimiser read them where they are. On one host this moves each gradient through memory
+/// two or three times and waits at two barriers, where MPI's allreduce goes through its transport's fragments and, for the
+/// buckets sent during the backward pass, a nonblocking collective that moves on only inside MPI's calls.
 /// </summary>
 internal sealed class SharedMemoryGradients : IGradientSum
 {
@@ -42,6 +43,51 @@ internal sealed class SharedMemoryGradients : IGradientSum
     public float Run(float loss)
     {
         clock.Start();
+        float total = Sum(loss);
+        var result = sum.Result;
+        int offset = 0;
+        foreach (var parameter in parameters)
+        {
+            var gradient = parameter.Value.GradData();
+            result.Slice(offset, gradient.Length).CopyTo(gradient);
+            offset += gradient.Length;
+        }
+        clock.Stop();
+        return total;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>An <see cref="Optimizer"/> over these parameters, in this order, that does not clip, steps from the sums
+    /// where they are: no copy back. The next sum does not write them before every rank is done reading (it starts at a
+    /// barrier).</remarks>
+    public float Step(float loss, IOptimizer optimizer)
+    {
+        if (optimizer is not Optimizer { Clips: false } own || !Updates(own))
+        {
+            float summed = Run(loss);
+            optimizer.Step();
+            return summed;
+        }
+        clock.Start();
+        float total = Sum(loss);
+        clock.Stop();
+        own.Step(sum.Result[..^1]);
+        return total;
+    }
+
+    // Whether the optimiser updates these parameters in this order (a loop: a step allocates nothing).
+    private bool Updates(Optimizer optimizer)
+    {
+        var updated = optimizer.Parameters;
+        if (updated.Count != parameters.Length) return false;
+        for (int i = 0; i < parameters.Length; i++)
+            if (!ReferenceEquals(updated[i], parameters[i])) return false;
+        return true;
+    }
+
+    // Copies the gradients and the loss into this rank's slot and sums the slots; returns the loss's sum.
+    private float Sum(float loss)
+    {
         var own = sum.Own;
         int offset = 0;
         foreach (var parameter in parameters)
@@ -52,15 +98,6 @@ internal sealed class SharedMemoryGradients : IGradientSum
         }
         own[offset] = loss;
         sum.Run();
-        var result = sum.Result;
-        offset = 0;
-        foreach (var parameter in parameters)
-        {
-            var gradient = parameter.Value.GradData();
-            result.Slice(offset, gradient.Length).CopyTo(gradient);
-            offset += gradient.Length;
-        }
-        clock.Stop();
-        return result[offset];
+        return sum.Result[offset];
     }
 }

@@ -89,6 +89,28 @@ public abstract class Optimizer : IOptimizer
     /// <summary>Counts a step that a fused kernel applied on this optimiser's behalf (plain SGD in the training step).</summary>
     internal void CountFusedStep() => StepCount++;
 
+    /// <summary>Whether <see cref="Step()"/> clips the gradients first (then it must read them from the parameters).</summary>
+    internal bool Clips => ClipNorm is not null || ClipValue is not null;
+
+    /// <summary>
+    /// A step from gradients held elsewhere than in the parameters: <paramref name="gradients"/> holds every parameter's,
+    /// one after the other in <see cref="Parameters"/>' order (data-parallel training reads the ranks' sums where they
+    /// were summed, in memory the ranks share, instead of copying them into the parameters first). Not for an
+    /// optimiser that <see cref="Clips"/>.
+    /// </summary>
+    internal void Step(ReadOnlySpan<float> gradients)
+    {
+        if (Clips) throw new InvalidOperationException("clipping reads the parameters' own gradients");
+        StepCount++;
+        int offset = 0;
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            var value = parameters[i].Value.Data;
+            Update(value, gradients.Slice(offset, value.Length), buffers[i]);
+            offset += value.Length;
+        }
+    }
+
     /// <summary>
     /// One update of a parameter: <paramref name="value"/> from its <paramref name="gradient"/> and its
     /// <paramref name="buffers"/> (in the order of the buffer names given at construction), at

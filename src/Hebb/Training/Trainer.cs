@@ -315,14 +315,14 @@ public sealed class Trainer
         float value;
         if (exchange is not null)
         {
-            // This rank's share of the global batch, weighted by its rows, then the shares' gradients summed (plain SGD's
-            // update cannot be fused into the backward pass: it needs the sum).
+            // This rank's share of the global batch, weighted by its rows, then the shares' gradients summed and the step
+            // taken from the sums (plain SGD's update cannot be fused into the backward pass: it needs the sum).
             var (start, count) = exchange.Share(indices.Length);
             exchange.Begin(count, indices.Length);
             value = 0f;
             if (count > 0) value = Gradients(data, indices.Slice(start, count), exchange.LayerDoneCallback, exchange.GradientScale);
             else Optimizer.ZeroGrad();
-            value = exchange.Finish(value);
+            return exchange.Step(value, Optimizer);
         }
         else if (step is not null && Optimizer is Sgd { IsPlain: true } sgd)
         {

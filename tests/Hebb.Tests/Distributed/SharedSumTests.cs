@@ -3,6 +3,7 @@ using Hebb.Data;
 using Hebb.Distributed;
 using Hebb.Layers;
 using Hebb.Losses;
+using Hebb.Optimizers;
 using Hebb.Training;
 
 namespace Hebb.Tests.Distributed;
@@ -10,7 +11,7 @@ namespace Hebb.Tests.Distributed;
 /// <summary>
 /// The sum through shared memory, with ranks that are threads of this process: every rank gets the slots' sum in rank
 /// order, bit for bit, whichever rank summed which elements, sum after sum; and the gradient exchange over it gives every
-/// rank the gradient one process computes on the whole batch.
+/// rank the gradient one process computes on the whole batch, or the optimiser's step from it read where it was summed.
 /// </summary>
 public sealed class SharedSumTests
 {
@@ -92,5 +93,43 @@ public sealed class SharedSumTests
         }
         Assert.Equal(ranks[0].Loss, ranks[1].Loss);
         Assert.Equal(expectedLoss, ranks[0].Loss, 1e-5f);
+    }
+
+    [Fact]
+    public void The_optimizer_steps_from_the_sums_where_the_ranks_summed_them()
+    {
+        var train = MnistData.LoadBuiltInSample().Train.Slice(0, 45);
+        Sequential Model() => Mlp.Create(784, [32], 10, Activation.Relu, seed: 7);
+        var alone = Model();
+        TrainingStep.For(alone, 45)!.Run(train.Features(0, 45).Data, 45, TrainingLoss.SoftmaxCrossEntropy, new BatchTargets(train.LabelArray(0, 45), default));
+        new Adam(alone.Parameters, 0.01f).Step();
+
+        var ranks = ThreadRanks.Run(2, group =>
+        {
+            var model = Model();
+            var optimizer = new Adam(model.Parameters, 0.01f);
+            var exchange = new GradientExchange(group, model);
+            var (start, count) = exchange.Share(45);
+            exchange.Begin(count, 45);
+            var share = train.Slice(start, count);
+            float loss = TrainingStep.For(model, count)!.Run(share.Features(0, count).Data, count, TrainingLoss.SoftmaxCrossEntropy,
+                new BatchTargets(share.LabelArray(0, count), default), exchange.LayerDoneCallback, exchange.GradientScale);
+            exchange.Step(loss, optimizer);
+            Assert.Equal(1, optimizer.StepCount);
+            return (Weights: model.Parameters.Select(parameter => parameter.Value.Data.ToArray()).ToArray(),
+                Gradients: model.Parameters.Select(parameter => parameter.Value.GradData().ToArray()).ToArray());
+        });
+
+        for (int p = 0; p < alone.Parameters.Count; p++)
+        {
+            string name = alone.Parameters[p].Name;
+            Assert.True(ranks[0].Weights[p].AsSpan().SequenceEqual(ranks[1].Weights[p]), $"{name} differs between the ranks");
+            var expected = alone.Parameters[p].Value.Data.ToArray();
+            double difference = Math.Sqrt(expected.Zip(ranks[0].Weights[p], (a, b) => (double)(a - b) * (a - b)).Sum());
+            double norm = Math.Sqrt(expected.Sum(a => (double)a * a));
+            Assert.True(difference <= 1e-5 * norm, $"{name}: relative error {difference / norm}");
+            // Not copied back: each rank's gradient is still its own share's.
+            Assert.False(ranks[0].Gradients[p].AsSpan().SequenceEqual(ranks[1].Gradients[p]), $"{name}: the sums were copied back");
+        }
     }
 }
