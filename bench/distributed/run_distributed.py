@@ -164,7 +164,12 @@ class Distributed:
         return rounds
 
 
-SIDE_NAMES = {"shared": "through shared memory", "mpi": "through MPI"}
+def side_name(side, rounds):
+    if side == "mpi":
+        return "through MPI"
+    # Hebb's default: shared memory when the ranks are on one host; across hosts it falls back to MPI's allreduces.
+    shared = [pair["many"][side]["through_shared_memory"] for pair in rounds]
+    return "through shared memory" if all(shared) else "through MPI (no memory shared between the hosts)" if not any(shared) else "default exchange"
 
 
 def percent(share):
@@ -176,7 +181,7 @@ def report(results):
     exchanges, ranks = settings["exchanges"], settings["ranks"]
     headers = ["round", "1 process, samples/s"]
     for side in exchanges:
-        headers += ["%d ranks %s, samples/s" % (ranks, SIDE_NAMES[side]), "ratio", "share of the loop in the exchange"]
+        headers += ["%d ranks %s, samples/s" % (ranks, side_name(side, rounds)), "ratio", "share of the loop in the exchange"]
         if side == "shared":
             headers.append("of it waiting")
     headers += ["bytes/step per rank", "bytes/step on the wire", "others' CPU (1 / %s)" % " / ".join(exchanges)]
@@ -188,13 +193,13 @@ def report(results):
             many = pair["many"][side]
             row += ["{:,.0f}".format(many["samples_per_second"]), "%.2f" % pair["ratio"][side], percent(many["allreduce_share"])]
             if side == "shared":
-                row.append(percent(many["wait_share"]) if "wait_share" in many else "– (through MPI)")
+                row.append(percent(many["wait_share"]) if "wait_share" in many else "–")
         first = pair["many"][exchanges[0]]
         row += ["{:,}".format(first["allreduce_bytes_per_step"]),
                 "{:,.0f}".format(first["wire_bytes_per_step"]) if "wire_bytes_per_step" in first else "–",
                 " / ".join("%.0f%%" % (100 * run["others_cpu_share"]) for run in [one] + [pair["many"][side] for side in exchanges])]
         rows.append(row)
-    medians = "; ".join("%d ranks %s %.2f" % (ranks, SIDE_NAMES[side], statistics.median(pair["ratio"][side] for pair in rounds))
+    medians = "; ".join("%d ranks %s %.2f" % (ranks, side_name(side, rounds), statistics.median(pair["ratio"][side] for pair in rounds))
                         for side in exchanges)
     lines = ["# Data-parallel training: %d ranks against 1 process (%s)%s" % (
                  ranks, settings["label"], " (--quick: a smoke test, not a measurement)" if settings["quick"] else ""),
