@@ -17,11 +17,17 @@ internal sealed partial class HebbProcess : IDisposable
 
     private HebbProcess(IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var start = new ProcessStartInfo(ResetsSignals.Value ? Env : dotnet)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (ResetsSignals.Value)
+        {
+            start.ArgumentList.Add(DefaultSignals);
+            start.ArgumentList.Add(dotnet);
+        }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Hebb.Cli.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         process = Process.Start(start)!;
@@ -41,6 +47,27 @@ internal sealed partial class HebbProcess : IDisposable
     }
 
     public static HebbProcess Start(params string[] args) => new(args);
+
+    private const string Env = "/usr/bin/env";
+    private const string DefaultSignals = "--default-signal=INT,TERM";
+
+    /// <summary>
+    /// Whether the child is started through GNU env with SIGINT and SIGTERM set back to their default handling. A test
+    /// run started as a shell's background job ignores SIGINT, an ignored signal stays ignored across exec, and .NET
+    /// keeps it so (as nohup expects): the child would never see the Ctrl+C that the tests send. A terminal's foreground
+    /// job, which the tests stand for, has the default handling. Where env has no --default-signal (coreutils before
+    /// 8.31, BusyBox, macOS) the child is started directly.
+    /// </summary>
+    private static readonly Lazy<bool> ResetsSignals = new(() =>
+    {
+        if (!OperatingSystem.IsLinux() || !File.Exists(Env)) return false;
+        var probe = new ProcessStartInfo(Env) { RedirectStandardOutput = true, RedirectStandardError = true };
+        probe.ArgumentList.Add(DefaultSignals);
+        probe.ArgumentList.Add("true");
+        using var process = Process.Start(probe)!;
+        process.WaitForExit();
+        return process.ExitCode == 0;
+    });
 
     public int ExitCode => process.ExitCode;
 
