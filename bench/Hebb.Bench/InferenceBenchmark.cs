@@ -18,6 +18,17 @@ namespace Hebb.Bench;
 internal static class InferenceBenchmark
 {
     private const int Rounds = 10;
+
+    /// <summary>
+    /// A pause before each block of calls, long enough for the other library's threads to stop spinning. Both keep
+    /// their worker threads spinning for a while after a call (ONNX Runtime's intra-op pool by default, Hebb's
+    /// workers briefly), which is what makes back-to-back calls fast; but a spinner left over from the other block
+    /// holds the second core, and at 2 threads the library measured then runs as if on one (Hebb at batch 10,000:
+    /// 31-33 ms a call after ONNX Runtime's block against 19.5-22 ms with ONNX Runtime's spinning turned off).
+    /// </summary>
+    private static void Settle() => Thread.Sleep(SettleMilliseconds);
+
+    private const int SettleMilliseconds = 200;
     private const int SingleSampleImages = 256;
 
     public static string Run(InferenceOptions options)
@@ -49,8 +60,10 @@ internal static class InferenceBenchmark
         {
             int calls = options.Repetitions * (round + 1) / Rounds - options.Repetitions * round / Rounds;
             call = 0;
+            Settle();
             for (int i = 0; i < calls; i++) hebbTimes.Time(hebb);
             call = 0;
+            Settle();
             for (int i = 0; i < calls; i++) onnxTimes.Time(onnxRuntime);
         }
         // Both computed the last set they were given last; the two must agree.
