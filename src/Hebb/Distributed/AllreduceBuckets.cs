@@ -96,6 +96,9 @@ internal sealed class AllreduceBuckets : IGradientSum
     /// <inheritdoc/>
     public int Floats => buckets.Sum(bucket => bucket.Values.Length);
 
+    /// <inheritdoc/>
+    public bool TimesWaiting => false;
+
     private void Start(Bucket bucket)
     {
         bucket.Pack();

@@ -84,7 +84,7 @@ internal sealed class GradientExchange
 
     /// <summary>Of <see cref="Elapsed"/>, the time spent waiting for the other ranks to be ready, or null where the sum
     /// cannot tell it from the sending (inside MPI's allreduces).</summary>
-    public TimeSpan? Waiting => Sum is SharedMemoryGradients ? waiting.Elapsed : null;
+    public TimeSpan? Waiting => Sum.TimesWaiting ? waiting.Elapsed : null;
 
     /// <summary>Starts <see cref="Elapsed"/> and <see cref="Waiting"/> again from 0.</summary>
     public void ResetClock()

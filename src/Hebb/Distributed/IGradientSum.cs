@@ -13,6 +13,10 @@ internal interface IGradientSum
     /// <summary>Floats each rank contributes per step: every gradient and the loss.</summary>
     int Floats { get; }
 
+    /// <summary>Whether the sum times its waiting for the other ranks apart from its summing (in barriers of its own);
+    /// inside MPI's allreduces the two cannot be told apart.</summary>
+    bool TimesWaiting { get; }
+
     /// <summary>Once every gradient of the step is computed: replaces each parameter's gradient with its sum over the ranks
     /// and returns the sum of <paramref name="loss"/> over them.</summary>
     float Run(float loss);

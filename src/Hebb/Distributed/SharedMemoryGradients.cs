@@ -40,6 +40,9 @@ internal sealed class SharedMemoryGradients : IGradientSum
     public int Floats => sum.Length;
 
     /// <inheritdoc/>
+    public bool TimesWaiting => true;
+
+    /// <inheritdoc/>
     public float Run(float loss)
     {
         clock.Start();
